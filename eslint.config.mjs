@@ -14,8 +14,14 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='getValue']", message: 'Read a block with getValues.' },
-        { selector: "MemberExpression[property.name='setValue']", message: 'Write a block with setValues.' },
+        {
+          selector: "CallExpression[callee.property.name='getValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
+          message: 'Read a block with getValues (PRODUCT section 8).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
+          message: 'Write a block with setValues (PRODUCT section 8).',
+        },
       ],
     },
   },

@@ -1,0 +1,14 @@
+/**
+ * The entry points Apps Script calls, and nothing else. The build turns each
+ * export into a top-level function; test/build/bundle.test.ts holds the list.
+ */
+export { onOpen, onInstall, showHelp } from './ui/menu';
+export { onEdit } from './sheets/editTrigger';
+export { setUpTracker, setUpTrackerWithExamples } from './sheets/setupCommand';
+export { KPI_STATUS } from './functions/kpiStatus';
+export { KPI_ACTUAL } from './functions/kpiActual';
+export { KPI_TARGET } from './functions/kpiTarget';
+export { KPI_PROGRESS } from './functions/kpiProgress';
+export { KPI_TREND } from './functions/kpiTrend';
+export { KPI_SCORE } from './functions/kpiScore';
+export { SMART_CHECK } from './functions/smartCheck';

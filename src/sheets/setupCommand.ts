@@ -1,0 +1,104 @@
+/** The "Set up tracker" menu items: managers only, under the document lock. */
+import { t } from '../engine/i18n/messages';
+import type { Lang } from '../engine/types';
+import { withDocumentLock } from '../services/lock';
+import { activeUserEmail } from '../services/session';
+import { writeDerivedColumns } from './derivedColumns';
+import { loadExamples } from './examples';
+import { takeIds } from './ids';
+import { ID_COLUMNS } from './layout';
+import { isManager, managerEmails, spreadsheetOwner, teamHasManager } from './roles';
+import { protectManagerTabs, setUpTabs } from './setup';
+import { loadSnapshot } from './snapshot';
+
+export interface CommandResult {
+  ok: boolean;
+  message: string;
+}
+
+export function runSetup(withExamples: boolean): CommandResult {
+  const spreadsheet = SpreadsheetApp.getActive();
+  const before = loadSnapshot(spreadsheet);
+  const lang = before.snapshot.settings.lang;
+  const user = activeUserEmail();
+  const owner = spreadsheetOwner(spreadsheet);
+  const team = before.snapshot.team;
+  if (!isManager(user, team, owner) && teamHasManager(team)) {
+    return tell(spreadsheet, { ok: false, message: t(lang, 'setup.managersOnly') }, lang);
+  }
+  const result = withDocumentLock((): CommandResult => {
+    const report = setUpTabs(spreadsheet, lang);
+    const messages: string[] = [];
+    if (withExamples) {
+      const examples = loadExamples(
+        report.sheets,
+        report.positions,
+        lang,
+        before.snapshot.settings.timeZone,
+      );
+      messages.push(
+        examples.loaded
+          ? t(lang, 'setup.examplesLoaded')
+          : t(lang, 'setup.examplesSkipped', { tab: examples.busyTab }),
+      );
+    }
+    const after = loadSnapshot(spreadsheet);
+    protectManagerTabs(
+      report,
+      lang,
+      [...managerEmails(after.snapshot.team, owner), user].filter(Boolean),
+    );
+    writeDerivedColumns(after);
+    seedIdCounters(after);
+    const changed = report.created.length + report.repaired.length > 0;
+    messages.unshift(
+      changed
+        ? t(lang, 'setup.done', {
+            created: report.created.length,
+            repaired: report.repaired.length,
+          })
+        : t(lang, 'setup.unchanged'),
+    );
+    return { ok: true, message: messages.join(' ') };
+  });
+  return tell(
+    spreadsheet,
+    result.ok ? result.value : { ok: false, message: t(lang, 'setup.lockBusy') },
+    lang,
+  );
+}
+
+/** IDs typed before setup (K1…K10 in the examples) must never be handed out again. */
+function seedIdCounters({ snapshot }: ReturnType<typeof loadSnapshot>): void {
+  const kpiPrefix = ID_COLUMNS.kpis?.prefix;
+  if (kpiPrefix)
+    takeIds(
+      kpiPrefix,
+      0,
+      snapshot.kpis.kpis.map((k) => k.id),
+    );
+  const entryPrefix = ID_COLUMNS.log?.prefix;
+  if (entryPrefix)
+    takeIds(
+      entryPrefix,
+      0,
+      snapshot.log.entries.map((e) => e.entryId),
+    );
+}
+
+function tell(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  result: CommandResult,
+  lang: Lang,
+): CommandResult {
+  spreadsheet.toast(result.message, t(lang, 'setup.title'), 8);
+  return result;
+}
+
+export function setUpTracker(): void {
+  runSetup(false);
+}
+
+export function setUpTrackerWithExamples(): void {
+  runSetup(true);
+}
