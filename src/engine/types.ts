@@ -138,7 +138,7 @@ export interface LogEntry {
   date: DayNumber;
   assistant: Email;
   kpiId: KpiId;
-  /** null only for Count KPIs without a Qualifier, where a row is a count of one. */
+  /** null only where a value is optional: Count without a Qualifier (a row counts one) and On-time. */
   value: number | null;
   loggedAt: Instant | null;
 }

@@ -126,9 +126,9 @@ function repairHeaders(sheet: Sheet, id: TabId, lang: Lang): HeaderRepair {
   }
   for (const [field, column] of Object.entries(positions)) {
     if (byMetadata.get(field) !== column - 1) {
-      sheet
-        .getRange(1, column, sheet.getMaxRows(), 1)
-        .addDeveloperMetadata(COLUMN_METADATA_KEY, field);
+      // Metadata sits on whole columns only, named in A1 as C:C.
+      const letter = columnLetter(column);
+      sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_METADATA_KEY, field);
     }
   }
   return { positions, width, changed };

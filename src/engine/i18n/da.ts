@@ -64,7 +64,8 @@ export const da: Record<MessageKey, string> = {
   'fn.assistantAmbiguous': 'Flere på Team hedder "{assistant}": brug e-mailen',
   'fn.assistantMissing': 'Angiv en assistents e-mail eller navn',
   'fn.periodUnreadable': 'Perioden "{period}" er ikke en dato eller en nøgle som 2026-W48',
-  'fn.periodTooCoarse': 'Perioden "{period}" er længere end KPI\'ens periode ({kind})',
+  'fn.periodTooCoarse':
+    'Perioden "{period}" passer ikke til KPI\'ens periode ({kind}): angiv en dato eller en nøgle for den periode',
   'fn.countInvalid': 'Antal skal være et helt tal fra 1 til {max}',
   'fn.notSetUp': 'KPI Loop er ikke sat op i dette regneark: brug KPI Loop > Opsæt tracker',
   'fn.kpiIncomplete': 'KPI "{kpi}" kan ikke beregnes: {reason}',

@@ -66,7 +66,8 @@ export const en = {
   'fn.assistantAmbiguous': 'Several people in Team are called "{assistant}": use the e-mail',
   'fn.assistantMissing': "Give an assistant's e-mail or name",
   'fn.periodUnreadable': 'Period "{period}" is not a date or a key like 2026-W48',
-  'fn.periodTooCoarse': 'Period "{period}" is longer than the KPI\'s period ({kind})',
+  'fn.periodTooCoarse':
+    'Period "{period}" does not fit the KPI\'s period ({kind}): give a date or a key of that period',
   'fn.countInvalid': 'Count must be a whole number from 1 to {max}',
   'fn.notSetUp': 'KPI Loop is not set up in this spreadsheet: use KPI Loop > Set up tracker',
   'fn.kpiIncomplete': 'KPI "{kpi}" cannot be evaluated: {reason}',

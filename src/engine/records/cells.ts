@@ -23,7 +23,11 @@ const BAD = { ok: false, empty: false } as const;
 
 /** Works across vm contexts and iframes, where `instanceof Date` does not. */
 export function isDate(cell: unknown): cell is Date {
-  return Object.prototype.toString.call(cell) === '[object Date]';
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]')
+  );
 }
 
 export function isBlank(cell: unknown): boolean {

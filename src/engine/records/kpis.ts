@@ -59,12 +59,15 @@ export function readKpis(
       return value;
     };
     const owners: Email[] = [];
-    for (const part of readText(cell('owner'))
-      .split(/[,;\s]+/)
-      .filter(Boolean)) {
-      const email = readEmail(part);
-      if (email.ok) owners.push(email.value as Email);
-      else unreadable.owners = part;
+    // "a@x.com, b@x.com", "a@x.com b@x.com" or "Priya Sharma <a@x.com>": the name is no owner.
+    for (const part of readText(cell('owner')).split(/[,;]+/)) {
+      const text = part.trim();
+      if (!text) continue;
+      for (const address of text.match(/[^\s<>]*@[^\s<>]*/g) ?? [text]) {
+        const email = readEmail(address);
+        if (email.ok) owners.push(email.value as Email);
+        else unreadable.owners = address;
+      }
     }
     const optionalNumber = (field: KpiField, raw: unknown): number | null => {
       const reading = readNumber(raw, ctx.lang);
@@ -128,6 +131,13 @@ export function indexKpis(rows: Array<Kpi | null>): KpiCatalogue {
     byId.set(key, kpi);
     const name = normalizeWord(kpi.name);
     byName.set(name, [...(byName.get(name) ?? []), kpi]);
+  }
+  // Numerator and denominator point at the KPIs' own IDs, whatever case was typed.
+  for (const kpi of byId.values()) {
+    if (kpi.numeratorId)
+      kpi.numeratorId = byId.get(kpi.numeratorId.toUpperCase())?.id ?? kpi.numeratorId;
+    if (kpi.denominatorId)
+      kpi.denominatorId = byId.get(kpi.denominatorId.toUpperCase())?.id ?? kpi.denominatorId;
   }
   return { kpis: [...byId.values()], byId, byName, rows };
 }

@@ -74,6 +74,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
         day: 'numeric',
         hour: 'numeric',
         minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       formatter = null;
@@ -89,8 +90,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const offsetCache = new Map<string, Map<number, number>>();
 
-/** Minutes to add to UTC to get the wall-clock time in the zone at that moment. */
+/**
+ * Minutes to add to UTC to get the wall-clock time in the zone at that
+ * moment; a fraction before standard time (Bogota kept -4:56:16 in 1899).
+ */
 export function offsetMinutes(timeZone: string, instant: Instant): number {
+  return offsetMs(timeZone, instant) / MS_PER_MINUTE;
+}
+
+/**
+ * To the second, because Sheets hands time cells over as 30 Dec 1899, when
+ * many zones kept local mean time with seconds in its offset.
+ */
+function offsetMs(timeZone: string, instant: Instant): number {
   let byZone = offsetCache.get(timeZone);
   if (!byZone) {
     byZone = new Map();
@@ -118,8 +130,9 @@ function computeOffset(timeZone: string, instant: Instant): number {
     parts.day ?? 1,
     parts.hour ?? 0,
     parts.minute ?? 0,
+    parts.second ?? 0,
   );
-  return Math.round((wall - Math.floor(instant / MS_PER_MINUTE) * MS_PER_MINUTE) / MS_PER_MINUTE);
+  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 export interface LocalTime {
@@ -129,7 +142,7 @@ export interface LocalTime {
 
 /** The calendar day and wall-clock minute of a moment in a zone. */
 export function localTime(instant: Instant, timeZone: string): LocalTime {
-  const wall = instant + offsetMinutes(timeZone, instant) * MS_PER_MINUTE;
+  const wall = instant + offsetMs(timeZone, instant);
   const day = Math.floor(wall / MS_PER_DAY);
   return { day, minute: Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE) };
 }
@@ -145,11 +158,11 @@ export function localDay(instant: Instant, timeZone: string): DayNumber {
  */
 export function instantAt(day: DayNumber, minute: MinuteOfDay, timeZone: string): Instant {
   const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
-  const before = offsetMinutes(timeZone, wall - MS_PER_DAY / 2);
-  const after = offsetMinutes(timeZone, wall + MS_PER_DAY / 2);
-  const withBefore = wall - before * MS_PER_MINUTE;
-  if (offsetMinutes(timeZone, withBefore) === before) return withBefore;
-  const withAfter = wall - after * MS_PER_MINUTE;
-  if (offsetMinutes(timeZone, withAfter) === after) return withAfter;
+  const before = offsetMs(timeZone, wall - MS_PER_DAY / 2);
+  const after = offsetMs(timeZone, wall + MS_PER_DAY / 2);
+  const withBefore = wall - before;
+  if (offsetMs(timeZone, withBefore) === before) return withBefore;
+  const withAfter = wall - after;
+  if (offsetMs(timeZone, withAfter) === after) return withAfter;
   return withBefore;
 }

@@ -135,7 +135,14 @@ export function readPeriodKey(text: string, weekStart: Weekday): KeyReading {
   return { ok: false };
 }
 
-/** Whether a key of this granularity names one period of the kind (a week key does not name a month). */
+/**
+ * Whether a key of this granularity names one period of the kind: a day key
+ * any period, a week key a week or the fortnight holding it (fortnights are
+ * whole weeks), a month key only a month. A week key does not name a month:
+ * 2026-W49 runs from November into December.
+ */
 export function keyFitsKind(granularity: number, kind: PeriodKind): boolean {
-  return granularity <= GRANULARITY[kind];
+  if (granularity === GRANULARITY['Key day']) return true;
+  if (granularity === GRANULARITY['Key week']) return kind === 'Week' || kind === 'Fortnight';
+  return kind === 'Month';
 }

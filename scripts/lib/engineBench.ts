@@ -1,0 +1,47 @@
+/**
+ * The engine half of the benchmark: build a snapshot from raw tab values and
+ * evaluate every KPI for the current and 8 past periods, beside the floor
+ * PRODUCT section 8 names, one bare pass that only groups and sums the rows.
+ */
+import { buildSnapshot } from '../../src/engine/snapshot';
+import { evaluate, periodFor, periodRules } from '../../src/engine/kpi/evaluate';
+import { periodsUpTo } from '../../src/engine/time/periods';
+import { localDay } from '../../src/engine/time/calendar';
+import type { Settings } from '../../src/engine/types';
+import type { SyntheticWorkbook } from './generate';
+
+export const BENCH_SETTINGS: Settings = {
+  lang: 'en',
+  timeZone: 'Europe/Copenhagen',
+  weekStart: 0,
+  defaultRiskBand: 0.1,
+};
+
+export function evaluateEverything(workbook: SyntheticWorkbook, now: number): number {
+  const today = localDay(now, BENCH_SETTINGS.timeZone);
+  const snapshot = buildSnapshot(workbook, BENCH_SETTINGS, 'DMY', today);
+  const moment = { now, today };
+  let evaluations = 0;
+  for (const kpi of snapshot.kpis.kpis) {
+    const current = periodFor(snapshot, kpi, today);
+    if (!current || !kpi.period) continue;
+    for (const period of periodsUpTo(kpi.period, current.end, 9, periodRules(snapshot, kpi))) {
+      for (const owner of kpi.owners) {
+        if (evaluate(snapshot, kpi, owner, period, moment).ok) evaluations++;
+      }
+    }
+  }
+  return evaluations;
+}
+
+/** The floor: one pass that groups by KPI, owner and day and sums values. Nothing is checked. */
+export function bareGroupAndSum(log: readonly unknown[][]): number {
+  const sums = new Map<string, number>();
+  for (let i = 1; i < log.length; i++) {
+    const row = log[i] as unknown[];
+    const day = Math.floor((row[1] as Date).getTime() / 86_400_000);
+    const key = `${row[3]}|${row[2]}|${day}`;
+    sums.set(key, (sums.get(key) ?? 0) + Number(row[4]));
+  }
+  return sums.size;
+}
