@@ -69,7 +69,7 @@ export function resolveKpi(ctx: FormulaContext, kpiArg: unknown, assistantArg: u
   if (kpis.length === 0) fail('fn.kpiNotFound', { kpi: text });
   if (isBlank(assistantArg)) {
     const pairs = kpis.flatMap((kpi) => kpi.owners.map((owner) => ({ kpi, owner })));
-    if (pairs.length === 0) fail('fn.kpiIncomplete', { kpi: text, reason: 'Owner' });
+    if (pairs.length === 0) fail('fn.kpiIncomplete', { kpi: text, reason: 'smart.ownerMissing' });
     if (pairs.length > 1) fail('fn.kpiSeveralOwners', { kpi: text });
     return pairs[0] as Target;
   }
@@ -119,7 +119,7 @@ export function resolveDay(ctx: FormulaContext, arg: unknown, kind: PeriodKind |
 const SHEETS_EPOCH_OFFSET = 25569;
 
 function periodOfArg(ctx: FormulaContext, kpi: Kpi, periodArg: unknown): Period {
-  if (!kpi.period) fail('fn.kpiIncomplete', { kpi: kpi.name, reason: 'Period' });
+  if (!kpi.period) fail('fn.kpiIncomplete', { kpi: kpi.name, reason: 'smart.periodMissing' });
   const day = resolveDay(ctx, periodArg, kpi.period);
   return periodOf(kpi.period as PeriodKind, day, periodRules(ctx.snapshot, kpi));
 }

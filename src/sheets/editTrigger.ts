@@ -136,51 +136,59 @@ function handleKpiEdit(
   event: GoogleAppsScript.Events.SheetsOnEdit,
 ): void {
   const loaded = loadSnapshot(sheet.getParent());
-  const { snapshot, moment } = loaded;
-  const lang = snapshot.settings.lang;
-  const columns = snapshot.columns.kpis;
-  const editedRows = snapshot.kpis.rows.slice(firstRow - 2, lastRow - 1);
-  withDocumentLock(() => {
-    stampKpiIds(sheet, firstRow, lastRow, loaded);
+  const lang = loaded.snapshot.settings.lang;
+  const stamped = withDocumentLock(() => {
     recordTargetChange(event, loaded, lang);
+    return stampKpiIds(sheet, firstRow, lastRow, loaded);
   }, EDIT_LOCK_WAIT_MS);
-  const smartColumn = columns.smart;
+  // New IDs change what the rows are: read them again from the values in hand, not the sheet.
+  const { snapshot, moment } = loaded;
+  const current =
+    stamped.ok && stamped.value
+      ? buildSnapshot(loaded.values, snapshot.settings, loaded.dateOrder, moment.today)
+      : snapshot;
+  const editedRows = current.kpis.rows.slice(firstRow - 2, lastRow - 1);
+  const smartColumn = current.columns.kpis.smart;
   if (smartColumn !== undefined && editedRows.length > 0) {
     sheet
       .getRange(firstRow, smartColumn + 1, editedRows.length, 1)
       .setValues(
         editedRows.map((kpi) => [
-          kpi ? formatSmart(lang, smartCheck(kpi, smartReferences(snapshot, kpi, moment))) : '',
+          kpi ? formatSmart(lang, smartCheck(kpi, smartReferences(current, kpi, moment))) : '',
         ]),
       );
   }
 }
 
-/** A row typed into KPIs without an ID gets the next K number. */
+/** A row typed into KPIs without an ID gets the next K number; says whether any did. */
 function stampKpiIds(
   sheet: Sheet,
   firstRow: number,
   lastRow: number,
   { snapshot, values }: Loaded,
-): void {
+): boolean {
   const idColumn = snapshot.columns.kpis.kpiId;
   const nameColumn = snapshot.columns.kpis.kpi;
-  if (idColumn === undefined || nameColumn === undefined || !values.kpis) return;
+  if (idColumn === undefined || nameColumn === undefined || !values.kpis) return false;
   const block = values.kpis.slice(firstRow - 1, lastRow);
   const missing = block.map(
     (row) => readText(row[idColumn]) === '' && readText(row[nameColumn]) !== '',
   );
   const count = missing.filter(Boolean).length;
-  if (count === 0) return;
+  if (count === 0) return false;
   const ids = takeIds(
     'K',
     count,
     snapshot.kpis.kpis.map((k) => k.id),
   );
   let next = 0;
+  block.forEach((row, i) => {
+    if (missing[i]) row[idColumn] = ids[next++];
+  });
   sheet
     .getRange(firstRow, idColumn + 1, block.length, 1)
-    .setValues(block.map((row, i) => [missing[i] ? ids[next++] : row[idColumn]]));
+    .setValues(block.map((row) => [row[idColumn]]));
+  return true;
 }
 
 /**

@@ -11,8 +11,15 @@ export type MessageParams = Record<string, string | number>;
 
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? formatParam(lang, params[name] as string | number) : whole,
   );
+}
+
+/** Numbers in a Danish message take a decimal comma: 1.33 would read as 133. */
+function formatParam(lang: Lang, value: string | number): string {
+  return typeof value === 'number' && lang === 'da'
+    ? String(value).replace('.', ',')
+    : String(value);
 }
 
 /** An error a user can cause: a message key and its parameters, rendered late in their language. */
@@ -22,6 +29,11 @@ export interface Problem {
 }
 
 export function render(lang: Lang, problem: Problem): string {
+  // A reason given as a message key ("KPI … cannot be evaluated: {reason}") is rendered too.
+  const reason = problem.params?.reason;
+  if (typeof reason === 'string' && reason in CATALOGUE[lang]) {
+    return t(lang, problem.key, { ...problem.params, reason: t(lang, reason as MessageKey) });
+  }
   return t(lang, problem.key, problem.params);
 }
 

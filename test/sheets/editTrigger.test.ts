@@ -1,0 +1,104 @@
+import { column, day, setUpExampleWorkbook, typeInto, type Addon } from '../support/addon';
+
+function lastLogRow(addon: Addon): Record<string, unknown> {
+  const values = addon.emu.sheetValues('Log');
+  const header = values[0] as string[];
+  const row = values.at(-1) as unknown[];
+  return Object.fromEntries(header.map((h, i) => [h, row[i]]));
+}
+
+describe('rows typed by hand in Log', () => {
+  test('a good row is stamped with Entry ID, Logged at and Logged by, and checked OK', () => {
+    const addon = setUpExampleWorkbook({ user: 'priya@example.com' });
+    typeInto(addon, 'Log', 2, [day('2026-11-26'), 'Priya Sharma', 'Approved posts', 3], 2);
+    const row = lastLogRow(addon);
+    expect(row['Entry ID']).toBe('E1');
+    expect(row['Logged at']).toEqual(new Date('2026-11-26T11:00:00Z'));
+    expect(row['Logged by']).toBe('priya@example.com');
+    expect(row.Check).toBe('OK');
+    expect(row.Assistant).toBe('Priya Sharma');
+  });
+
+  test('IDs are never reused, also after the last row is deleted', () => {
+    const addon = setUpExampleWorkbook();
+    typeInto(addon, 'Log', 2, [day('2026-11-26'), 'priya@example.com', 'K1', 3], 2);
+    typeInto(addon, 'Log', 3, [day('2026-11-26'), 'priya@example.com', 'K1', 2], 2);
+    addon.emu.run(() =>
+      addon.emu.globals.SpreadsheetApp.getActive().getSheetByName('Log')?.deleteRow(3),
+    );
+    typeInto(addon, 'Log', 3, [day('2026-11-26'), 'priya@example.com', 'K1', 1], 2);
+    expect(column(addon, 'Log', 'Entry ID')).toEqual(['E1', 'E3']);
+  });
+
+  test.each([
+    [['', 'priya@example.com', 'K1', 3], 'Date is missing'],
+    [[day('2026-11-30'), 'priya@example.com', 'K1', 3], 'Date 2026-11-30 is in the future'],
+    [
+      [day('2026-11-26'), 'someone@else.com', 'K1', 3],
+      'Assistant "someone@else.com" is not in Team',
+    ],
+    [[day('2026-11-26'), 'priya@example.com', 'Leads', 3], 'Unknown KPI "Leads"'],
+    [[day('2026-11-26'), 'priya@example.com', 'K3', 3], 'Priya Sharma does not own KPI K3'],
+    [[day('2026-11-26'), 'priya@example.com', 'K1', 'three'], 'Value "three" is not a number'],
+    [[day('2026-11-26'), 'priya@example.com', 'K7', 900], 'Not counted: value must be >= 1200'],
+  ])('a bad row is kept as typed and its Check says why (%#)', (typed, reason) => {
+    const addon = setUpExampleWorkbook();
+    typeInto(addon, 'Log', 2, typed, 2);
+    const row = lastLogRow(addon);
+    expect(row.Check).toBe(reason);
+    expect([row.Date, row.Assistant, row.KPI, row.Value]).toEqual(typed);
+  });
+
+  test('a Danish workbook explains bad rows in Danish', () => {
+    const addon = setUpExampleWorkbook({ locale: 'da_DK' });
+    typeInto(addon, 'Log', 2, [day('2026-11-26'), 'priya@example.com', 'K1', 'tre'], 2);
+    expect(lastLogRow(addon).Kontrol).toBe('Værdien "tre" er ikke et tal');
+  });
+
+  test('a note typed starting with = stays text in the plain-text Note column', () => {
+    const addon = setUpExampleWorkbook();
+    typeInto(
+      addon,
+      'Log',
+      2,
+      [day('2026-11-26'), 'priya@example.com', 'K1', 3, '=IMPORTXML("x")'],
+      2,
+    );
+    expect(lastLogRow(addon).Note).toBe('=IMPORTXML("x")');
+    expect(addon.emu.sheetFormulas('Log').flat().filter(Boolean)).toEqual([]);
+  });
+
+  test("an edit outside the add-on's tabs changes nothing", () => {
+    const addon = setUpExampleWorkbook();
+    addon.emu.setSheetValues('Notes', [['hello']]);
+    const before = addon.emu.serialize();
+    typeInto(addon, 'Notes', 1, ['hi']);
+    expect(JSON.parse(addon.emu.serialize()).sheets.length).toBe(JSON.parse(before).sheets.length);
+    expect(addon.emu.sheetValues('Notes')).toEqual([['hi']]);
+  });
+});
+
+describe('edits in KPIs', () => {
+  test('a new KPI row gets the next ID and its SMART check', () => {
+    const addon = setUpExampleWorkbook();
+    typeInto(addon, 'KPIs', 12, ['', 'Blog comments answered', 'priya@example.com', 'G1']);
+    const ids = column(addon, 'KPIs', 'KPI ID');
+    expect(ids.at(-1)).toBe('K11');
+    expect(String(column(addon, 'KPIs', 'SMART').at(-1))).toMatch(
+      /^S: Measure is empty; M: Aggregation is missing/,
+    );
+  });
+
+  test('a target typed over goes to Targets so past weeks keep the old target', () => {
+    const addon = setUpExampleWorkbook();
+    typeInto(addon, 'KPIs', 2, [20], 9, 15);
+    expect(column(addon, 'Targets', 'KPI ID').filter((id) => id === 'K1')).toHaveLength(2);
+    expect(column(addon, 'Targets', 'Target').slice(-1)).toEqual([20]);
+    const target = (period: string) =>
+      addon.emu.run(() =>
+        addon.emu.withAuthMode('CUSTOM_FUNCTION', () => addon.gas.KPI_TARGET('K1', period)),
+      );
+    expect(target('2026-W47')).toBe(15);
+    expect(target('2026-W48')).toBe(20);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Integration tests drive the compiled dist/Code.js inside the emulator,
+ * exactly as Apps Script would run it. `npm test` builds first.
+ */
+import { appendRows, loadAddon, type Addon } from '../../scripts/lib/addon';
+import { headers } from '../../src/engine/i18n/vocabulary';
+import type { EmulatorOptions } from '../../emulator';
+
+export { appendRows, loadAddon, headers };
+export type { Addon };
+
+/** Thu 26 Nov 2026 12:00 in Copenhagen: the worked example of PRODUCT section 4. */
+export const WORKED_EXAMPLE_NOW = new Date('2026-11-26T11:00:00Z');
+
+export function setUpExampleWorkbook(options: EmulatorOptions = {}): Addon {
+  const addon = loadAddon({ now: WORKED_EXAMPLE_NOW, ...options });
+  addon.emu.run(() => addon.gas.setUpTrackerWithExamples());
+  addon.emu.resetCalls();
+  return addon;
+}
+
+/** A date cell as Sheets stores it: midnight in the spreadsheet's zone (Copenhagen is +01:00 in winter). */
+export function day(iso: string, offset = '+01:00'): Date {
+  return new Date(`${iso}T00:00:00${offset}`);
+}
+
+/** A Log row in setup's column order: Entry ID, Date, Assistant, KPI, Value, Note, Link, Logged at, Logged by, Check. */
+export function logRow(
+  date: Date | string,
+  assistant: string,
+  kpi: string,
+  value: unknown,
+  loggedAt: Date | '' = '',
+): unknown[] {
+  return ['', date, assistant, kpi, value, '', '', loggedAt, '', ''];
+}
+
+/** Rows of the worked example: W48, Mon 23 – Thu 26 Nov 2026. */
+export function workedExampleRows(): unknown[][] {
+  const rows: unknown[][] = [];
+  const posts = [3, 3, 3, 2]; // 11 approved posts so far
+  ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].forEach((iso, i) => {
+    rows.push(logRow(day(iso), 'priya@example.com', 'K1', posts[i]));
+  });
+  for (const hours of [3.5, 5, 4.5])
+    rows.push(logRow(day('2026-11-24'), 'juan@example.com', 'K3', hours));
+  rows.push(logRow(day('2026-11-24'), 'ana@example.com', 'K8', 35));
+  rows.push(logRow(day('2026-11-25'), 'ana@example.com', 'K9', 4));
+  return rows;
+}
+
+/** Types values into a tab's cells and fires the simple edit trigger as Sheets would. */
+export function typeInto(
+  { emu, gas }: Addon,
+  sheetName: string,
+  row: number,
+  values: unknown[],
+  column = 1,
+  oldValue?: unknown,
+): void {
+  emu.run(() => {
+    const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName(sheetName);
+    if (!sheet) throw new Error(`No tab ${sheetName}`);
+    const range = sheet.getRange(row, column, 1, values.length);
+    range.setValues([values]);
+    const event: Record<string, unknown> = {
+      range,
+      source: emu.globals.SpreadsheetApp.getActive(),
+      authMode: 'LIMITED',
+      user: { getEmail: () => emu.globals.Session.getActiveUser().getEmail() },
+    };
+    if (values.length === 1) event.value = values[0];
+    if (oldValue !== undefined) event.oldValue = oldValue;
+    emu.withAuthMode('LIMITED', () => gas.onEdit(event));
+  });
+}
+
+/** Column values of a tab by header, data rows only. */
+export function column(addon: Addon, sheetName: string, header: string): unknown[] {
+  const values = addon.emu.sheetValues(sheetName);
+  const index = (values[0] ?? []).indexOf(header);
+  if (index < 0) throw new Error(`No column ${header} in ${sheetName}`);
+  return values.slice(1).map((row) => row[index]);
+}
