@@ -26,7 +26,7 @@ export function day(iso: string, offset = '+01:00'): Date {
 
 /** A Log row in setup's column order: Entry ID, Date, Assistant, KPI, Value, Note, Link, Logged at, Logged by, Check. */
 export function logRow(
-  date: Date | string,
+  date: unknown,
   assistant: string,
   kpi: string,
   value: unknown,
