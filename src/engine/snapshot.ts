@@ -2,7 +2,7 @@
  * Everything the engine knows about a workbook at one moment, built once
  * per operation from one read of each tab.
  */
-import type { DayNumber, Goal, Settings, TargetChange } from './types';
+import type { DayNumber, Goal, Instant, Settings, TargetChange } from './types';
 import type { CellContext, DateOrder } from './records/cells';
 import { readGoals, readKpis, readTargets, type KpiCatalogue } from './records/kpis';
 import { indexEntries, readLog, type EntryIndex, type LogReading } from './records/log';
@@ -40,6 +40,7 @@ export function buildSnapshot(
   settings: Settings,
   dateOrder: DateOrder,
   today: DayNumber,
+  now?: Instant,
 ): Snapshot {
   const ctx = cellContext(settings, dateOrder);
   const table = <T extends 'team' | 'goals' | 'kpis' | 'log' | 'targets'>(tab: T) =>
@@ -48,7 +49,13 @@ export function buildSnapshot(
   const logTable = table('log');
   const team = readTeam(table('team'), ctx);
   const kpis = readKpis(kpiTable, ctx, settings.defaultRiskBand);
-  const log = readLog(logTable, { ...ctx, team, kpis, today });
+  const log = readLog(logTable, {
+    ...ctx,
+    team,
+    kpis,
+    today,
+    ...(now === undefined ? {} : { now }),
+  });
   return {
     settings,
     team,

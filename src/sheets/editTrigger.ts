@@ -8,7 +8,7 @@
 import type { Lang } from '../engine/types';
 import { t } from '../engine/i18n/messages';
 import { buildSnapshot } from '../engine/snapshot';
-import { checkLogRow } from '../engine/records/log';
+import { logRowChecker } from '../engine/records/log';
 import { findColumns, type Table } from '../engine/records/table';
 import { readNumber, readText } from '../engine/records/cells';
 import { localDay } from '../engine/time/calendar';
@@ -69,18 +69,19 @@ function stampLogRows(sheet: Sheet, firstRow: number, lastRow: number, editor: s
     settings,
     dateOrder,
     today,
+    instant,
   );
   const table: Table<'log'> = { tab: 'log', rows, columns };
-  const checks = rows.map((row) =>
-    checkLogRow(table, row, {
-      lang: settings.lang,
-      timeZone: settings.timeZone,
-      dateOrder,
-      team,
-      kpis,
-      today,
-    }),
-  );
+  const checkRow = logRowChecker(table, {
+    lang: settings.lang,
+    timeZone: settings.timeZone,
+    dateOrder,
+    team,
+    kpis,
+    today,
+    now: instant,
+  });
+  const checks = rows.map(checkRow);
   const column = (field: keyof typeof columns): number | undefined => {
     const index = columns[field];
     return index === undefined ? undefined : index + 1;

@@ -29,7 +29,7 @@ export function loadSnapshot(spreadsheet = SpreadsheetApp.getActive()): Loaded {
     targets: readTab(tabs.targets),
   };
   return {
-    snapshot: buildSnapshot(values, settings, dateOrder, moment.today),
+    snapshot: buildSnapshot(values, settings, dateOrder, moment.today, moment.now),
     moment,
     dateOrder,
     tabs,

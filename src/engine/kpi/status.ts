@@ -26,7 +26,9 @@ export function judge(
   owner: TeamMember,
   moment: Moment,
 ): Judgement {
-  if (period.start > moment.today) return { status: 'No data', expected: null };
+  // A period not begun, or over before the KPI started, has nothing to judge.
+  const beforeStart = kpi.start !== null && period.end < kpi.start;
+  if (period.start > moment.today || beforeStart) return { status: 'No data', expected: null };
   const accumulating = isAccumulating(kpi);
   const value = actual ?? (accumulating ? 0 : null);
   const band = kpi.riskBand;

@@ -3,9 +3,9 @@
  * help, not a gate). A bad row is never changed; it gets a reason in its
  * Check cell and is left out of every figure.
  */
-import type { DayNumber, Email, Kpi, KpiId, LogEntry } from '../types';
+import type { DayNumber, Email, Instant, Kpi, KpiId, LogEntry, TeamMember } from '../types';
 import type { Problem } from '../i18n/messages';
-import { isoDay } from '../time/calendar';
+import { isoDay, localDay } from '../time/calendar';
 import { isBlank, readDay, readInstant, readNumber, readText, type CellContext } from './cells';
 import { findKpis, formatQualifier, passesQualifier, type KpiCatalogue } from './kpis';
 import type { Table } from './table';
@@ -22,6 +22,12 @@ export interface LogContext extends CellContext {
   kpis: KpiCatalogue;
   /** Today in the spreadsheet's zone: later dates are flagged. */
   today: DayNumber;
+  /**
+   * Now, when known: an assistant east of the sheet may log their own today
+   * while the sheet's today is still yesterday (Manila is seven hours ahead
+   * of Copenhagen), so a date is in the future only past both todays.
+   */
+  now?: Instant;
 }
 
 /**
@@ -50,6 +56,17 @@ export function logRowChecker(
     return found;
   };
 
+  const todays = new Map<string, DayNumber>();
+  const latestDayFor = (member: TeamMember): DayNumber => {
+    let day = todays.get(member.timeZone);
+    if (day === undefined) {
+      day =
+        ctx.now === undefined ? ctx.today : Math.max(ctx.today, localDay(ctx.now, member.timeZone));
+      todays.set(member.timeZone, day);
+    }
+    return day;
+  };
+
   return (row) => {
     const rawDate = cell(row, at.date);
     const rawAssistant = cell(row, at.assistant);
@@ -63,9 +80,9 @@ export function logRowChecker(
         ? fail('check.missingDate')
         : fail('check.badDate', { value: readText(rawDate) });
     }
-    if (date.value > ctx.today) return fail('check.futureDate', { date: isoDay(date.value) });
-
     const person = personOf(rawAssistant);
+    const latestDay = person.ok ? latestDayFor(person.member) : ctx.today;
+    if (date.value > latestDay) return fail('check.futureDate', { date: isoDay(date.value) });
     if (!person.ok) {
       return person.reason === 'missing'
         ? fail('check.missingAssistant')

@@ -188,3 +188,11 @@ describe('KPIs that cannot be evaluated', () => {
     );
   });
 });
+
+describe('periods before a KPI started', () => {
+  test("a week before the KPI's Start has No data rather than Missed", () => {
+    const ctx = workbook();
+    expect(one(kpiStatus(ctx, 'K1', '2026-W40', ''))).toBe('No data');
+    expect(one(kpiStatus(ctx, 'K1', '2026-W45', ''))).toBe('Missed');
+  });
+});

@@ -1,3 +1,4 @@
+import { buildSnapshot } from '../../../src/engine/snapshot';
 import { en } from '../../../src/engine/i18n/en';
 import { render, t } from '../../../src/engine/i18n/messages';
 import { kpiActual, kpiStatus, kpiTrend } from '../../../src/engine/formulas';
@@ -12,6 +13,7 @@ import {
   day,
   JUAN,
   kpiValues,
+  momentAt,
   LOG_HEADER,
   logRow,
   PRIYA,
@@ -358,5 +360,44 @@ describe('a Log full of garbage', () => {
       }
     }
     expect(kpiTrend(dirty, kpis, 4, '')).toEqual(kpiTrend(clean, kpis, 4, ''));
+  });
+});
+
+describe("today is each assistant's own today", () => {
+  // Thu 26 Nov 2026 20:00 in Copenhagen is already Fri 27 Nov 03:00 in Manila.
+  const lateThursday = momentAt('2026-11-26 20:00');
+  const rows = [logRow('2026-11-27', JUAN, 'K3', 3), logRow('2026-11-27', PRIYA, 'K1', 3)];
+
+  test('an assistant in Manila may log Friday while Copenhagen is still on Thursday', () => {
+    const { values, snapshot } = workbook({ log: rows, now: '2026-11-26 20:00' });
+    const withNow = buildSnapshot(
+      values,
+      snapshot.settings,
+      'DMY',
+      lateThursday.today,
+      lateThursday.now,
+    );
+    expect(withNow.log.checks.map((c) => checkText(c, 'en'))).toEqual([
+      'OK',
+      // Kolkata is at 00:30 on Friday too…
+      'OK',
+    ]);
+  });
+
+  test("a day beyond every zone's today is still in the future", () => {
+    const { values, snapshot } = workbook({
+      log: [logRow('2026-11-28', JUAN, 'K3', 3)],
+      now: '2026-11-26 20:00',
+    });
+    const withNow = buildSnapshot(
+      values,
+      snapshot.settings,
+      'DMY',
+      lateThursday.today,
+      lateThursday.now,
+    );
+    expect(checkText(withNow.log.checks[0] as RowCheck, 'en')).toBe(
+      'Date 2026-11-28 is in the future',
+    );
   });
 });
