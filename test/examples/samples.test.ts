@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { GOALS_CSV, KPIS_CSV, KPIS_DA_CSV, TEAM_CSV } from '../../src/examples/samples';
+
+const SHARED = path.resolve(__dirname, '../../../shared/samples');
+
+describe('the example data the add-on carries', () => {
+  test.each([
+    ['team.csv', TEAM_CSV],
+    ['goals.csv', GOALS_CSV],
+    ['kpis.csv', KPIS_CSV],
+    ['kpis.da.csv', KPIS_DA_CSV],
+  ])('equals the shared sample %s', (file, carried) => {
+    expect(carried).toBe(fs.readFileSync(path.join(SHARED, file), 'utf8'));
+  });
+});
