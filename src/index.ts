@@ -5,6 +5,10 @@
 export { onOpen, onInstall, showHelp } from './ui/menu';
 export { onEdit } from './sheets/editTrigger';
 export { setUpTracker, setUpTrackerWithExamples } from './sheets/setupCommand';
+export { showLogWork, showKpiEditor } from './ui/sidebars';
+export { getLogWorkContext, saveLogEntry } from './sheets/logWork';
+export { getKpiEditorContext, saveKpi } from './sheets/kpiEditor';
+export { refreshDashboard, refreshAfterEdit } from './sheets/dashboard';
 export { KPI_STATUS } from './functions/kpiStatus';
 export { KPI_ACTUAL } from './functions/kpiActual';
 export { KPI_TARGET } from './functions/kpiTarget';

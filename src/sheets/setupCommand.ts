@@ -50,6 +50,7 @@ export function runSetup(withExamples: boolean): CommandResult {
     );
     writeDerivedColumns(after);
     seedIdCounters(after);
+    ensureRefreshTrigger(spreadsheet);
     const changed = report.created.length + report.repaired.length > 0;
     messages.unshift(
       changed
@@ -66,6 +67,19 @@ export function runSetup(withExamples: boolean): CommandResult {
     result.ok ? result.value : { ok: false, message: t(lang, 'setup.lockBusy') },
     lang,
   );
+}
+
+/**
+ * The Dashboard refreshes after Log edits through an installable edit
+ * trigger owned by the manager who set up: it runs as them, so it may write
+ * the protected Dashboard, which an assistant's own edit could not.
+ */
+function ensureRefreshTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const handler = 'refreshAfterEdit';
+  const exists = ScriptApp.getUserTriggers(spreadsheet).some(
+    (trigger) => trigger.getHandlerFunction() === handler,
+  );
+  if (!exists) ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet).onEdit().create();
 }
 
 /** IDs typed before setup (K1…K10 in the examples) must never be handed out again. */

@@ -13,6 +13,10 @@ export function buildMenu(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const lang = menuLanguage(event);
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem(t(lang, 'menu.logWork'), 'showLogWork')
+    .addItem(t(lang, 'menu.kpiEditor'), 'showKpiEditor')
+    .addItem(t(lang, 'menu.refresh'), 'refreshDashboard')
+    .addSeparator()
     .addItem(t(lang, 'menu.setUp'), 'setUpTracker')
     .addItem(t(lang, 'menu.setUpWithExamples'), 'setUpTrackerWithExamples')
     .addSeparator()

@@ -18,12 +18,20 @@ const ALLOWED_ENTRY_POINTS = [
   'KPI_TARGET',
   'KPI_TREND',
   'SMART_CHECK',
+  'getKpiEditorContext',
+  'getLogWorkContext',
   'onEdit',
   'onInstall',
   'onOpen',
+  'refreshAfterEdit',
+  'refreshDashboard',
+  'saveKpi',
+  'saveLogEntry',
   'setUpTracker',
   'setUpTrackerWithExamples',
   'showHelp',
+  'showKpiEditor',
+  'showLogWork',
 ];
 
 /** PRODUCT.md §5: names and argument order are public API, shown in autocomplete. */

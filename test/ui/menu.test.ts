@@ -1,7 +1,14 @@
 import { loadAddon, setUpExampleWorkbook } from '../support/addon';
 import type { AuthModeName } from '../../emulator';
 
-const ITEMS = ['setUpTracker', 'setUpTrackerWithExamples', 'showHelp'];
+const ITEMS = [
+  'showLogWork',
+  'showKpiEditor',
+  'refreshDashboard',
+  'setUpTracker',
+  'setUpTrackerWithExamples',
+  'showHelp',
+];
 
 describe('the KPI Loop menu', () => {
   test.each<AuthModeName>(['NONE', 'LIMITED', 'FULL'])(
@@ -29,7 +36,14 @@ describe('the KPI Loop menu', () => {
     const captions = (emu.ui.menus.at(-1)?.items ?? []).flatMap((item) =>
       typeof item === 'object' && 'caption' in item ? [item.caption] : [],
     );
-    expect(captions).toEqual(['Opsæt tracker', 'Opsæt tracker med eksempeldata', 'Hjælp']);
+    expect(captions).toEqual([
+      'Registrér arbejde',
+      'KPI-editor',
+      'Oversigt: opdatér',
+      'Opsæt tracker',
+      'Opsæt tracker med eksempeldata',
+      'Hjælp',
+    ]);
   });
 
   test('Help opens a dialog with escaped text', () => {
