@@ -5,6 +5,7 @@
  * from evaluate(), as the formulas' do, so the two always agree.
  */
 import type { Email, Kpi, Period, Status } from './types';
+import type { Problem } from './i18n/messages';
 import {
   evaluate,
   memberOrDefault,
@@ -61,11 +62,7 @@ export interface Dashboard {
   scorecard: ScoreRow[];
   weekly: WeeklyProgress;
   /** KPIs that could not be judged, with why (shown under the table). */
-  problems: Array<{ kpi: Kpi; owner: Email; problem: NonNullable<ReturnType<typeof problemOf>> }>;
-}
-
-function problemOf(result: ReturnType<typeof evaluate>) {
-  return result.ok ? null : result.problem;
+  problems: Array<{ kpi: Kpi; owner: Email; problem: Problem }>;
 }
 
 function trendBetween(now: number | null, before: number | null): Trend {
