@@ -15,11 +15,13 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='getValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
+          selector:
+            "CallExpression[callee.property.name='getValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
           message: 'Read a block with getValues (PRODUCT section 8).',
         },
         {
-          selector: "CallExpression[callee.property.name='setValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
+          selector:
+            "CallExpression[callee.property.name='setValue'][callee.object.callee.property.name=/^get(Range|DataRange|ActiveRange)$/]",
           message: 'Write a block with setValues (PRODUCT section 8).',
         },
       ],
@@ -30,8 +32,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['SpreadsheetApp', 'PropertiesService', 'LockService', 'CacheService', 'HtmlService',
-          'Session', 'ScriptApp', 'MailApp', 'UrlFetchApp', 'Utilities', 'Logger'].map((name) => ({
+        ...[
+          'SpreadsheetApp',
+          'PropertiesService',
+          'LockService',
+          'CacheService',
+          'HtmlService',
+          'Session',
+          'ScriptApp',
+          'MailApp',
+          'UrlFetchApp',
+          'Utilities',
+          'Logger',
+        ].map((name) => ({
           name,
           message: 'The engine is pure: pass data in from an adapter.',
         })),

@@ -88,9 +88,46 @@ function main(): void {
   console.log(
     `\nKPI_STATUS over all ${ids.length} KPIs: ${callsForOneRange} service calls (one read per tab).`,
   );
+  printDashboard({ emu, gas });
 
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   fs.writeFileSync(STATE_FILE, emu.serialize());
+}
+
+/** Dashboard: refresh, as the manager would run it from the menu, then its blocks as text. */
+function printDashboard({ emu, gas }: Addon): void {
+  emu.resetCalls();
+  emu.run(() => gas.refreshDashboard());
+  const calls = emu.totalCalls();
+  const sheet = emu.spreadsheet
+    .getSheets()
+    .find((s) => s.getDeveloperMetadata().some((m) => m.getValue() === 'dashboard'));
+  if (!sheet) return;
+  const values = emu.sheetValues(sheet.getName());
+  console.log(`\n${String(values[0]?.[0] ?? '')}  (${calls} service calls)`);
+  let block: unknown[][] = [];
+  const flush = (): void => {
+    if (block.length > 1) {
+      // The first 11 columns: the sparkline and its history columns are for the sheet, not a terminal.
+      const header = (block[0] as unknown[]).slice(0, 11).map(String);
+      printTable(
+        block
+          .slice(1)
+          .map((row) =>
+            Object.fromEntries(header.map((h, i) => [h, format(row[i])]).filter(([h]) => h !== '')),
+          ),
+      );
+      console.log('');
+    } else if (block.length === 1) console.log(String(block[0]?.[0] ?? ''));
+    block = [];
+  };
+  for (const row of values.slice(2)) {
+    if (row.every((cell) => cell === '')) flush();
+    else if (row.filter((cell) => cell !== '').length === 1 && block.length === 0)
+      console.log(`\n${String(row[0])}`);
+    else block.push(row);
+  }
+  flush();
 }
 
 function format(value: unknown): string {

@@ -7,6 +7,7 @@
 import type { Email, Kpi, Period, Status } from './types';
 import type { Problem } from './i18n/messages';
 import {
+  actualIn,
   evaluate,
   memberOrDefault,
   periodFor,
@@ -14,7 +15,6 @@ import {
   streakOf,
   type Moment,
 } from './kpi/evaluate';
-import { actualOf } from './kpi/aggregate';
 import { periodOf, periodsUpTo } from './time/periods';
 import type { Snapshot } from './snapshot';
 
@@ -100,7 +100,7 @@ export function buildDashboard(snapshot: Snapshot, moment: Moment): Dashboard {
         moment.today,
         HISTORY_PERIODS,
         periodRules(snapshot, kpi),
-      ).map((p) => actualOf(kpi, member, p, snapshot.entries, moment).value);
+      ).map((p) => actualIn(snapshot, kpi, member, p, moment));
       const previousActual = history[history.length - 2] ?? null;
       rows.push({
         kpi,

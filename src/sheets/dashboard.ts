@@ -194,12 +194,21 @@ export function refreshDashboard(): void {
     spreadsheet.toast(t(caller.lang, 'dashboard.managersOnly'), title, 8);
     return;
   }
-  const done = withDocumentLock(() => {
-    const result = refresh(loadSnapshot(spreadsheet));
-    markRefreshed();
-    return result;
-  });
-  if (!done.ok) spreadsheet.toast(t(caller.lang, 'dashboard.busy'), title, 8);
+  try {
+    const done = withDocumentLock(() => {
+      const result = refresh(loadSnapshot(spreadsheet));
+      markRefreshed();
+      return result;
+    });
+    if (!done.ok) spreadsheet.toast(t(caller.lang, 'dashboard.busy'), title, 8);
+  } catch (error) {
+    // A menu action never ends in a stack trace: say what went wrong where the person looks.
+    spreadsheet.toast(t(caller.lang, 'error.unexpected', { message: messageOf(error) }), title, 15);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**

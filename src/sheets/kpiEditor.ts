@@ -89,6 +89,7 @@ export function getKpiEditorContext(): Reply<KpiEditorContext> {
       ok: true,
       value: {
         lang,
+        timeZone: snapshot.settings.timeZone,
         kpis: (values.kpis ?? [])
           .slice(1)
           .filter((row) => readText(row[columns.kpiId ?? -1]) !== '')

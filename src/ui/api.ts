@@ -9,7 +9,11 @@ import type { KpiDraft } from '../engine/kpi/draft';
 
 export type { KpiDraft };
 
-/** What every server function answers: a value, or a sentence for the person, in their language. */
+/**
+ * What every server function answers: a value, or a sentence for the person,
+ * in their language. `field` names the form field at fault: a key of
+ * LogEntryInput, of KpiDraft, or `reason`.
+ */
 export type Reply<T> = { ok: true; value: T } | { ok: false; message: string; field?: string };
 
 export interface Person {
@@ -67,6 +71,8 @@ export interface KpiTemplate {
 
 export interface KpiEditorContext {
   lang: Lang;
+  /** The spreadsheet's time zone, in which the draft's dates are read. */
+  timeZone: string;
   kpis: KpiDraft[];
   team: Array<Person & { role: string }>;
   goals: Array<{ id: string; name: string }>;

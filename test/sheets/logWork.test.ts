@@ -57,8 +57,8 @@ describe('Log work: the server side of the sidebar', () => {
     [{ value: '-2' }, 'value', 'Value -2 is negative'],
     [{ date: '2026-11-30' }, 'date', 'Date 2026-11-30 is in the future'],
     [{ date: '30/02/2026' }, 'date', 'Date "30/02/2026" is not a date'],
-    [{ kpiId: 'K99' }, 'kpi', 'Unknown KPI "K99"'],
-    [{ kpiId: 'K3' }, 'kpi', 'Priya Sharma does not own KPI K3'],
+    [{ kpiId: 'K99' }, 'kpiId', 'Unknown KPI "K99"'],
+    [{ kpiId: 'K3' }, 'kpiId', 'Priya Sharma does not own KPI K3'],
     [{ link: 'javascript:alert(1)' }, 'link', 'The link must start with http:// or https://'],
   ])(
     'a bad entry is refused with its own message and nothing is written (%#)',

@@ -91,6 +91,18 @@ export function incompleteness(kpi: Kpi): Problem | null {
   return reason ? { key: 'fn.kpiIncomplete', params: { kpi: kpi.name, reason } } : null;
 }
 
+/** The actual of a period; none before the KPI started, even where entries were logged early. */
+export function actualIn(
+  snapshot: Snapshot,
+  kpi: Kpi,
+  member: TeamMember,
+  period: Period,
+  moment: Moment,
+): number | null {
+  if (kpi.start !== null && period.end < kpi.start) return null;
+  return actualOf(kpi, member, period, snapshot.entries, moment).value;
+}
+
 export function evaluate(
   snapshot: Snapshot,
   kpi: Kpi,
@@ -108,7 +120,7 @@ export function evaluate(
     moment.today,
     snapshot.targets.get(kpi.id.toUpperCase()),
   ) as number;
-  const actual = actualOf(kpi, member, period, snapshot.entries, moment).value;
+  const actual = actualIn(snapshot, kpi, member, period, moment);
   const { status, expected } = judge({ ...kpi, direction }, actual, target, period, member, moment);
   return {
     ok: true,
@@ -134,8 +146,8 @@ export function trendOf(
 ): Array<number | null> {
   if (!kpi.period) return [];
   const member = memberOrDefault(snapshot, owner);
-  return periodsUpTo(kpi.period, day, count, periodRules(snapshot, kpi)).map(
-    (period) => actualOf(kpi, member, period, snapshot.entries, moment).value,
+  return periodsUpTo(kpi.period, day, count, periodRules(snapshot, kpi)).map((period) =>
+    actualIn(snapshot, kpi, member, period, moment),
   );
 }
 

@@ -1,0 +1,161 @@
+/**
+ * Building the page. User text (KPI names, notes, server messages) only ever
+ * reaches the page as text nodes or attribute values, never as HTML
+ * (PRODUCT section 8): there is no innerHTML in the pages at all.
+ */
+import type { Status } from '../../../engine/types';
+
+export type Child = Node | string | null | undefined | false;
+export type Attributes = Record<string, string | number | boolean | null | undefined>;
+
+/** `el('label', { for: 'date' }, 'Date')`: attributes set as values, children added as text or nodes. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    // An inline handler is code made from a string: attach listeners instead.
+    if (/^on/i.test(name)) throw new Error(`el(): use addEventListener for ${name}`);
+    if (value === null || value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, ...children);
+  return node;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+/** Replaces everything inside `parent`. */
+export function replaceChildren(parent: Node, ...children: Child[]): void {
+  while (parent.firstChild) parent.removeChild(parent.firstChild);
+  append(parent, ...children);
+}
+
+/** For the rare string that must become HTML elsewhere (an e-mail, a dialog built on the server). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export type StatusTone = 'good' | 'warn' | 'bad' | 'none';
+
+/** On track and Met green, At risk amber, Off track and Missed red, No data grey. */
+export function statusTone(status: Status | null): StatusTone {
+  switch (status) {
+    case 'On track':
+    case 'Met':
+      return 'good';
+    case 'At risk':
+      return 'warn';
+    case 'Off track':
+    case 'Missed':
+      return 'bad';
+    default:
+      return 'none';
+  }
+}
+
+/** The status word on its colour; the word itself carries the meaning, the colour only helps. */
+export function statusChip(status: Status | null, label: string): HTMLSpanElement {
+  return el('span', { class: `chip chip-${statusTone(status)}` }, label);
+}
+
+/** A button that shows it is working and cannot be pressed twice. */
+export function setBusy(button: HTMLButtonElement, busy: boolean, busyLabel: string): void {
+  if (busy) {
+    if (button.dataset.idleLabel === undefined) button.dataset.idleLabel = button.textContent ?? '';
+    button.textContent = busyLabel;
+  } else if (button.dataset.idleLabel !== undefined) {
+    button.textContent = button.dataset.idleLabel;
+    delete button.dataset.idleLabel;
+  }
+  button.disabled = busy;
+  button.setAttribute('aria-busy', String(busy));
+}
+
+/**
+ * Where results and errors appear: results in a polite live region, errors
+ * in an alert, so a screen reader announces both without moving focus.
+ */
+export interface MessageArea {
+  element: HTMLElement;
+  status(...content: Child[]): void;
+  alert(...content: Child[]): void;
+  clear(): void;
+}
+
+export function messageArea(): MessageArea {
+  const status = el('div', { class: 'message', role: 'status', 'aria-live': 'polite' });
+  const alert = el('div', { class: 'message error', role: 'alert' });
+  const area: MessageArea = {
+    element: el('div', { class: 'messages' }, status, alert),
+    status: (...content) => {
+      replaceChildren(alert);
+      replaceChildren(status, ...content);
+    },
+    alert: (...content) => {
+      replaceChildren(status);
+      replaceChildren(alert, ...content);
+    },
+    clear: () => {
+      replaceChildren(status);
+      replaceChildren(alert);
+    },
+  };
+  return area;
+}
+
+/** A labelled control with room for its own error message underneath. */
+export function field(
+  id: string,
+  label: string,
+  control: HTMLElement,
+  hint?: Child,
+): HTMLDivElement {
+  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  control.id = id;
+  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  return el(
+    'div',
+    { class: 'block field', 'data-field': id },
+    el('label', { for: id }, label),
+    control,
+    hint ? el('div', { id: hintId, class: 'hint gray' }, hint) : null,
+    el('div', { id: errorId, class: 'error field-error' }),
+  );
+}
+
+export function showFieldError(root: ParentNode, id: string, message: string): boolean {
+  const control = root.querySelector<HTMLElement>(`#${cssId(id)}`);
+  const error = root.querySelector<HTMLElement>(`#${cssId(id)}-error`);
+  if (!control || !error) return false;
+  error.textContent = message;
+  control.setAttribute('aria-invalid', 'true');
+  return true;
+}
+
+export function clearFieldErrors(root: ParentNode): void {
+  root.querySelectorAll('.field-error').forEach((node) => (node.textContent = ''));
+  root.querySelectorAll('[aria-invalid]').forEach((node) => node.removeAttribute('aria-invalid'));
+}
+
+/** Field names come from the server: only plain names may become a selector. */
+function cssId(id: string): string {
+  return /^[A-Za-z][\w-]*$/.test(id) ? id : '__invalid__';
+}
+
+/** Sets a select's value, adding an option for a value the list lacks so that nothing typed is lost. */
+export function selectValue(select: HTMLSelectElement, value: string): void {
+  select.querySelectorAll('option[data-extra]').forEach((option) => option.remove());
+  if (value !== '' && !Array.from(select.options).some((option) => option.value === value)) {
+    select.appendChild(el('option', { value, 'data-extra': true }, value));
+  }
+  select.value = value;
+}
