@@ -53,6 +53,8 @@ const SPREADSHEET_CLASSES = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
+  'TextFinder',
   'NamedRange',
   'DeveloperMetadata',
   'DeveloperMetadataFinder',
@@ -89,8 +91,10 @@ const CUSTOM_FUNCTION_OK = new Set([
   'SpreadsheetApp.getActiveRange',
 ]);
 
-/** Read-only spreadsheet methods, the ones a custom function may use. */
-const READS = /^(get|is|can|find|with|offset|createDeveloperMetadataFinder|copy)/;
+/** Read-only spreadsheet methods, the ones a custom function may use. A TextFinder may be set up
+ * and searched, but not replace (the emulator's reading of "read only"). */
+const READS =
+  /^(get|is|can|find|with|offset|createDeveloperMetadataFinder|createTextFinder|copy|match|useRegularExpression|ignoreDiacritics|startFrom)/;
 
 export function isAllowed(mode: AuthModeName, service: string, method: string): boolean {
   const name = `${service}.${method}`;

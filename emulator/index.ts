@@ -6,7 +6,7 @@
 import * as gasLocal from 'gas-local';
 import { CacheService } from './cache';
 import { Clock, clockAwareDate } from './clock';
-import { AuthMode, ChartType } from './enums';
+import { ChartType } from './enums';
 import { HtmlService } from './html';
 import { LockService } from './lock';
 import { capturedConsole, Logger } from './logger';
@@ -29,12 +29,15 @@ import { Ui, UiRecords } from './ui';
 import { FetchRoutes, UrlFetchApp } from './url-fetch';
 import { seededRandom, Utilities } from './utilities';
 import { hostHelpers } from './host';
+import { runInstalledTrigger, typeInto } from './typing';
+import type { EditTriggerRuns, TypeIntoOptions } from './typing';
 
 export type { EmulatorOptions, AuthModeName } from './options';
 export type { SentMail } from './mail';
 export type { FetchHandler, FetchReply, FetchRequest } from './url-fetch';
 export type { MenuItem, MenuRecord, HtmlRecord, DialogRecord, AlertRecord } from './ui';
 export type { TriggerState } from './state';
+export type { EditTriggerRuns, TypeIntoOptions } from './typing';
 
 /** The bundle's globals: untyped JavaScript, so `any` is the honest type here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,6 +73,15 @@ export interface Emulator {
   endExecution(): void;
   /** Runs an installed trigger's handler as its owner, in FULL mode, as one execution, without UI. */
   fireTrigger(id: string, event?: Record<string, unknown>): unknown;
+  /** A person types values into a tab from a1 (the top-left cell), as options.user (default: the
+   * current user); then the bundle's onEdit runs as the simple trigger (LIMITED) and each
+   * installable on-edit trigger as its owner (FULL), each as one execution. See typing.ts. */
+  typeInto(
+    sheetName: string,
+    a1: string,
+    values: unknown[][],
+    options?: TypeIntoOptions,
+  ): EditTriggerRuns;
   readonly calls: Record<string, number>;
   /** Calls made by custom functions while formulas were evaluated (their own executions in Sheets). */
   readonly customFunctionCalls: Record<string, number>;
@@ -165,17 +177,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     endExecution: () => rt.endExecution(),
     fireTrigger(id, event = {}) {
       const trigger = state.triggers.find((t) => t.id === id);
-      const handler: unknown = trigger ? globals[trigger.handler] : undefined;
-      if (!trigger || typeof handler !== 'function') throw new Error(`No runnable trigger ${id}`);
-      const e = { authMode: AuthMode.FULL, triggerUid: id, ...event };
-      try {
-        return rt.scoped({ user: trigger.owner, authMode: 'FULL', inTrigger: true }, () =>
-          (handler as (e: object) => unknown)(e),
-        );
-      } finally {
-        rt.endExecution();
-      }
+      if (!trigger) throw new Error(`No runnable trigger ${id}`);
+      return runInstalledTrigger(rt, trigger, event);
     },
+    typeInto: (sheetName, a1, values, options) => typeInto(views, sheetName, a1, values, options),
     calls: rt.calls,
     customFunctionCalls: rt.customFunctionCalls,
     totalCalls: () => Object.values(rt.calls).reduce((sum, n) => sum + n, 0),

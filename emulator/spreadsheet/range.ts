@@ -3,6 +3,7 @@ import type { CellValue } from '../state';
 import { checkShape } from './checks';
 import { moveReferences } from './formulas';
 import { RangeFormat } from './range-format';
+import { TextFinder } from './text-finder';
 import { displayValue } from './values';
 
 export class Range extends RangeFormat {
@@ -105,6 +106,11 @@ export class Range extends RangeFormat {
   isBlank(): boolean {
     const empty = (rows: unknown[][]) => rows.every((row) => row.every((v) => v === ''));
     return empty(this.getValues()) && empty(this.getFormulas());
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    const scope = { sheet: this.sheet, box: { ...this.box } };
+    return new TextFinder(this.views, scope, String(findText));
   }
 
   private filled<T>(value: T): T[][] {

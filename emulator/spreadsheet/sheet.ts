@@ -2,11 +2,14 @@
 import { enumName } from '../enums';
 import type { ChartState } from '../state';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { signatureMismatch } from './checks';
 import { ConditionalFormatRule } from './conditional-format';
 import { addMetadata, metadataIn, MetadataFinder } from './metadata';
 import type { DeveloperMetadata } from './metadata';
 import type { Protection } from './protection';
+import { RangeList } from './range-list';
 import { SheetBase } from './sheet-base';
+import { TextFinder } from './text-finder';
 
 export class Sheet extends SheetBase {
   setFrozenRows(rows: number): void {
@@ -181,6 +184,22 @@ export class Sheet extends SheetBase {
 
   removeChart(chart: EmbeddedChart): void {
     this.state.charts = this.state.charts.filter((c) => c.id !== chart.state.id);
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this.views, { sheet: this.state, box: null }, String(findText));
+  }
+
+  /** Ranges of this sheet from A1 notations; another tab's name in a notation is refused. */
+  getRangeList(a1Notations: string[]): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.some((a1) => typeof a1 !== 'string'))
+      signatureMismatch(this.wb.rt, 'SpreadsheetApp.Sheet.getRangeList', [a1Notations]);
+    if (a1Notations.length === 0) this.wb.rt.fail('Range not found');
+    const ranges = a1Notations.map((a1) => {
+      const range = this.getRange(a1);
+      return range.getGridId() === this.state.id ? range : this.wb.rt.fail('Range not found');
+    });
+    return new RangeList(this.views, ranges);
   }
 
   private whole() {

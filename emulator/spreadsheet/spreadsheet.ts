@@ -10,6 +10,7 @@ import type { Protection } from './protection';
 import type { Range } from './range';
 import type { RangeBase } from './range-base';
 import type { Sheet } from './sheet';
+import { TextFinder } from './text-finder';
 import { boxOfRange } from './validation';
 import type { Views } from './views';
 import type { Workbook } from './workbook';
@@ -219,5 +220,10 @@ export class Spreadsheet {
     return this.wb.state.protections
       .filter((p) => p.type === enumName(type))
       .map((p) => this.views.protection(p));
+  }
+
+  /** Searches every tab, in tab order. */
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this.views, { sheet: null, box: null }, String(findText));
   }
 }

@@ -4,11 +4,17 @@
  *
  * Range.setValue(s) behaves like typing: "Sets the value of the range. The value can be numeric,
  * string, boolean or date. If it begins with '=' it is interpreted as a formula."
- * (https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)).
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)), as the
+ * Sheets API's USER_ENTERED: "parsed as if the user typed them into the UI"
+ * (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption).
  * Sheets then parses typed text: numbers (also "+1", "-3", "1,5" in a comma locale, "50%"),
- * TRUE/FALSE and ISO dates become values of those types; a leading apostrophe keeps the rest as text;
- * a cell formatted as plain text ('@') keeps every string as typed. Dates are numbers with a date
- * format in Sheets, so a number read from a date-formatted cell comes back as a Date and a Date in a
+ * TRUE/FALSE and ISO dates become values of those types; a leading apostrophe keeps the rest as text.
+ * A cell formatted as plain text ('@', Format > Number > Plain text) keeps every string as typed, a
+ * leading '=' included: that is what typing into such a cell does in the Sheets UI. No Google page
+ * says so (tutorials do, e.g. https://how-to-sheets.com/formulas-functions/google-sheets-text-instead-of-formula),
+ * and nothing found says script writes differ, so the emulator applies the UI rule to setValues
+ * (its setFormula(s) writes a formula whatever the format). Dates are numbers with a date format in
+ * Sheets, so a number read from a date-formatted cell comes back as a Date and a Date in a
  * number-formatted cell as its serial number.
  */
 import { fromWallClock, offsetAt, wallClock } from '../dates';
@@ -132,7 +138,7 @@ export function typeIn(
   }
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   const text = String(input);
-  if (currentFormat === '@') return { value: text };
+  if (currentFormat === '@') return { value: text }; // plain text: see the top of this file
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
   const rules = localeRules(locale);
@@ -191,20 +197,10 @@ function formatDateCell(date: Date, format: string, timeZone: string): string {
   const w = wallClock(date.getTime(), timeZone);
   const tokens = format.match(/"[^"]*"|\\.|am\/pm|a\/p|y+|m+|d+|h+|s+|./gi) ?? [];
   const hasAmPm = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
-  const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
+  const MONTHS =
+    'January February March April May June July August September October November December'.split(
+      ' ',
+    );
   const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
   const two = (n: number) => String(n).padStart(2, '0');
   return tokens

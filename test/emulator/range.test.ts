@@ -48,6 +48,7 @@ describe('Range values', () => {
       .setNumberFormat('@')
       .setValues([['007', '=SUM(1)']]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['007', '=SUM(1)']]);
+    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
   });
 
   test('an ISO date typed in becomes a date at midnight in the spreadsheet time zone', () => {
