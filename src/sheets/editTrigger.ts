@@ -213,9 +213,10 @@ function recordTargetChange(
     return;
   if (range.getColumn() !== targetColumn + 1) return;
   const kpi = snapshot.kpis.rows[range.getRow() - 2];
-  const after = readNumber(event.value, lang);
-  if (!kpi || !after.ok) return;
-  const before = readNumber(event.oldValue, lang);
+  // The new target as the sheet now holds it; the old one only the event knows.
+  if (!kpi || kpi.target === null) return;
+  const after = { ok: true as const, value: kpi.target };
+  const before = eventNumber(event.oldValue, lang);
   const targetsSheet = tabs.targets;
   const header = targetsSheet
     .getRange(1, 1, 1, targetsSheet.getLastColumn())
@@ -259,6 +260,17 @@ function recordTargetChange(
   if (targetsSheet.getMaxRows() < at + rows.length - 1)
     targetsSheet.insertRowsAfter(targetsSheet.getMaxRows(), rows.length);
   targetsSheet.getRange(at, 1, rows.length, width).setValues(rows);
+}
+
+/**
+ * An edit event carries cell values as text: a number as JavaScript writes
+ * it ("1.5", whatever the locale), or what a person typed into a text cell.
+ */
+function eventNumber(text: unknown, lang: Lang): ReturnType<typeof readNumber> {
+  if (typeof text === 'string' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text.trim())) {
+    return { ok: true, value: Number(text) };
+  }
+  return readNumber(text, lang);
 }
 
 export function reportEditFailure(error: unknown, lang: Lang = 'en'): void {

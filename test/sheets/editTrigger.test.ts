@@ -91,7 +91,7 @@ describe('edits in KPIs', () => {
 
   test('a target typed over goes to Targets so past weeks keep the old target', () => {
     const addon = setUpExampleWorkbook();
-    typeInto(addon, 'KPIs', 2, [20], 9, 15);
+    typeInto(addon, 'KPIs', 2, [20], 9);
     expect(column(addon, 'Targets', 'KPI ID').filter((id) => id === 'K1')).toHaveLength(2);
     expect(column(addon, 'Targets', 'Target').slice(-1)).toEqual([20]);
     const target = (period: string) =>

@@ -4,6 +4,7 @@
  */
 import { appendRows, loadAddon, type Addon } from '../../scripts/lib/addon';
 import { headers } from '../../src/engine/i18n/vocabulary';
+import { columnLetter } from '../../src/sheets/setup';
 import type { EmulatorOptions } from '../../emulator';
 
 export { appendRows, loadAddon, headers };
@@ -49,30 +50,20 @@ export function workedExampleRows(): unknown[][] {
   return rows;
 }
 
-/** Types values into a tab's cells and fires the simple edit trigger as Sheets would. */
+/**
+ * Types values into a row of a tab as a person would: the emulator writes
+ * them and fires the simple edit trigger (and any installable one) with the
+ * event Sheets builds, as the active user.
+ */
 export function typeInto(
-  { emu, gas }: Addon,
+  { emu }: Addon,
   sheetName: string,
   row: number,
   values: unknown[],
   column = 1,
-  oldValue?: unknown,
 ): void {
-  emu.run(() => {
-    const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName(sheetName);
-    if (!sheet) throw new Error(`No tab ${sheetName}`);
-    const range = sheet.getRange(row, column, 1, values.length);
-    range.setValues([values]);
-    const event: Record<string, unknown> = {
-      range,
-      source: emu.globals.SpreadsheetApp.getActive(),
-      authMode: 'LIMITED',
-      user: { getEmail: () => emu.globals.Session.getActiveUser().getEmail() },
-    };
-    if (values.length === 1) event.value = values[0];
-    if (oldValue !== undefined) event.oldValue = oldValue;
-    emu.withAuthMode('LIMITED', () => gas.onEdit(event));
-  });
+  const user = emu.globals.Session.getActiveUser().getEmail();
+  emu.typeInto(sheetName, `${columnLetter(column)}${row}`, [values], { user });
 }
 
 /** Column values of a tab by header, data rows only. */
