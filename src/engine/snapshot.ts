@@ -8,6 +8,14 @@ import { readGoals, readKpis, readTargets, type KpiCatalogue } from './records/k
 import { indexEntries, readLog, type EntryIndex, type LogReading } from './records/log';
 import { emptyTable, toTable, type Table } from './records/table';
 import { readTeam, type Team } from './records/team';
+import {
+  readActions,
+  readCheckIns,
+  readFeedback,
+  type Action,
+  type CheckIn,
+  type Feedback,
+} from './records/feedbackLoop';
 
 export interface Snapshot {
   settings: Settings;
@@ -65,5 +73,40 @@ export function buildSnapshot(
     log,
     entries: indexEntries(log.entries),
     columns: { kpis: kpiTable.columns, log: logTable.columns },
+  };
+}
+
+/** The feedback half of the workbook, read only by the operations that need it. */
+export interface FeedbackLoopValues {
+  checkIns: unknown[][] | null;
+  feedback: unknown[][] | null;
+  actions: unknown[][] | null;
+}
+
+export interface FeedbackLoop {
+  checkIns: CheckIn[];
+  feedback: Feedback[];
+  actions: Action[];
+  columns: {
+    checkIns: Table<'checkIns'>['columns'];
+    feedback: Table<'feedback'>['columns'];
+    actions: Table<'actions'>['columns'];
+  };
+}
+
+export function buildFeedbackLoop(
+  values: FeedbackLoopValues,
+  snapshot: Snapshot,
+  dateOrder: DateOrder,
+): FeedbackLoop {
+  const ctx = cellContext(snapshot.settings, dateOrder);
+  const checkIns = values.checkIns ? toTable('checkIns', values.checkIns) : emptyTable('checkIns');
+  const feedback = values.feedback ? toTable('feedback', values.feedback) : emptyTable('feedback');
+  const actions = values.actions ? toTable('actions', values.actions) : emptyTable('actions');
+  return {
+    checkIns: readCheckIns(checkIns, snapshot.team, ctx),
+    feedback: readFeedback(feedback, snapshot.team, ctx),
+    actions: readActions(actions, snapshot.team, ctx),
+    columns: { checkIns: checkIns.columns, feedback: feedback.columns, actions: actions.columns },
   };
 }

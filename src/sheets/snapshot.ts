@@ -1,6 +1,13 @@
 /** One read of each tab the engine needs, then the engine takes over. */
 import { localDay } from '../engine/time/calendar';
-import { buildSnapshot, type Snapshot, type TabValues } from '../engine/snapshot';
+import {
+  buildFeedbackLoop,
+  buildSnapshot,
+  type FeedbackLoop,
+  type FeedbackLoopValues,
+  type Snapshot,
+  type TabValues,
+} from '../engine/snapshot';
 import type { Moment } from '../engine/kpi/aggregate';
 import type { DateOrder } from '../engine/records/cells';
 import { now } from '../services/clock';
@@ -35,4 +42,19 @@ export function loadSnapshot(spreadsheet = SpreadsheetApp.getActive()): Loaded {
     tabs,
     values,
   };
+}
+
+export interface LoadedFeedbackLoop {
+  loop: FeedbackLoop;
+  values: FeedbackLoopValues;
+}
+
+/** Check-ins, Feedback and Actions: one more read each, for the operations that need them. */
+export function loadFeedbackLoop(loaded: Loaded): LoadedFeedbackLoop {
+  const values = {
+    checkIns: readTab(loaded.tabs.checkIns),
+    feedback: readTab(loaded.tabs.feedback),
+    actions: readTab(loaded.tabs.actions),
+  };
+  return { loop: buildFeedbackLoop(values, loaded.snapshot, loaded.dateOrder), values };
 }
