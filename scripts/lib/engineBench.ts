@@ -4,6 +4,7 @@
  * PRODUCT section 8 names, one bare pass that only groups and sums the rows.
  */
 import { buildSnapshot } from '../../src/engine/snapshot';
+import { buildDashboard } from '../../src/engine/dashboard';
 import { evaluate, periodFor, periodRules } from '../../src/engine/kpi/evaluate';
 import { periodsUpTo } from '../../src/engine/time/periods';
 import { localDay } from '../../src/engine/time/calendar';
@@ -32,6 +33,13 @@ export function evaluateEverything(workbook: SyntheticWorkbook, now: number): nu
     }
   }
   return evaluations;
+}
+
+/** What a Dashboard refresh computes: the snapshot, then every row, streak, sparkline and score. */
+export function computeDashboard(workbook: SyntheticWorkbook, now: number): number {
+  const today = localDay(now, BENCH_SETTINGS.timeZone);
+  const snapshot = buildSnapshot(workbook, BENCH_SETTINGS, 'DMY', today, now);
+  return buildDashboard(snapshot, { now, today }).rows.length;
 }
 
 /** The floor: one pass that groups by KPI, owner and day and sums values. Nothing is checked. */

@@ -164,25 +164,25 @@ function drawCharts(sheet: Sheet, grid: DashboardGrid, lang: 'en' | 'da'): void 
  * Sheets re-runs a custom function only when its arguments change, so a
  * Refresh rewrites every formula that calls one. Two workbook-wide
  * replacements do it in two calls, whatever the number of formulas: the
- * first takes the space out of "KPI_STATUS( " where an earlier refresh put
- * one, the second puts it into every such formula. Each formula is thereby
- * re-entered at least once, and stays valid throughout (a space after "("
- * is allowed in any formula).
+ * first takes the space out of the first "KPI_STATUS( " of a formula where
+ * an earlier refresh put one, the second puts one in. Each such formula is
+ * thereby re-entered at least once and stays valid throughout (a space
+ * after "(" is allowed in any formula). The patterns are anchored at the
+ * leading "=" so that text cells are never touched, and use no look-ahead,
+ * which Sheets' RE2 expressions lack.
  */
 export function recalculateKpiFormulas(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): number {
-  const names = `(${KPI_FUNCTIONS.join('|')})\\(`;
-  spreadsheet
-    .createTextFinder(`${names} `)
-    .matchFormulaText(true)
-    .useRegularExpression(true)
-    .replaceAllWith('$1(');
-  return spreadsheet
-    .createTextFinder(names)
-    .matchFormulaText(true)
-    .useRegularExpression(true)
-    .replaceAllWith('$1( ');
+  const names = `(${KPI_FUNCTIONS.join('|')})`;
+  const finder = (pattern: string) =>
+    spreadsheet
+      .createTextFinder(pattern)
+      .matchFormulaText(true)
+      .matchCase(false)
+      .useRegularExpression(true);
+  finder(`^=(.*?)\\b${names}\\( `).replaceAllWith('=$1$2(');
+  return finder(`^=(.*?)\\b${names}\\(([^ ])`).replaceAllWith('=$1$2( $3');
 }
 
 /** Menu: Dashboard: refresh — managers only, as the Dashboard is theirs to write. */

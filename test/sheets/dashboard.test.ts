@@ -120,6 +120,20 @@ describe('Dashboard: refresh', () => {
     );
   });
 
+  test('every refresh recalculates the formulas again and never touches text that mentions a function', () => {
+    const addon = setUpExampleWorkbook();
+    addon.emu.setSheetValues('Notes', [
+      ['=KPI_ACTUAL("K1")', "'Tip: type KPI_STATUS( K1 ) in a cell"],
+    ]);
+    appendRows(addon.emu, 'Log', [logRow(day('2026-11-24'), 'priya@example.com', 'K1', 3)]);
+    refresh(addon);
+    expect(addon.emu.sheetValues('Notes')).toEqual([[3, 'Tip: type KPI_STATUS( K1 ) in a cell']]);
+    appendRows(addon.emu, 'Log', [logRow(day('2026-11-25'), 'priya@example.com', 'K1', 10)]);
+    refresh(addon);
+    expect(addon.emu.sheetValues('Notes')).toEqual([[13, 'Tip: type KPI_STATUS( K1 ) in a cell']]);
+    expect(addon.emu.sheetFormulas('Notes')[0]?.[0]).toBe('=KPI_ACTUAL( "K1")');
+  });
+
   test('an assistant cannot refresh it, and is told it refreshes by itself', () => {
     const addon = setUpExampleWorkbook();
     const before = addon.emu.sheetValues('Dashboard');
