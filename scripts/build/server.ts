@@ -12,7 +12,18 @@ export interface ServerBundle {
   entries: EntryPoint[];
 }
 
-export async function bundleServer(entryFile: string): Promise<ServerBundle> {
+export interface BundleOptions {
+  /** esbuild plugins: the reminder tests swap the planner module for hand-made messages. */
+  plugins?: esbuild.Plugin[];
+  /** The size limit; a test bundle may pass Infinity (the real build keeps the limit). */
+  maxBytes?: number;
+}
+
+export async function bundleServer(
+  entryFile: string,
+  options: BundleOptions = {},
+): Promise<ServerBundle> {
+  const maxBytes = options.maxBytes ?? MAX_SERVER_BYTES;
   // Checked first: a bad export fails fast, before esbuild runs.
   const entries = collectEntryPoints(entryFile);
 
@@ -27,11 +38,16 @@ export async function bundleServer(entryFile: string): Promise<ServerBundle> {
     platform: 'neutral',
     // The neutral platform reads no package.json entry field unless told.
     mainFields: ['module', 'main'],
-    // Unminified, so a stack trace in the Apps Script log points at readable code.
-    minify: false,
+    // Minified: every custom function call loads the whole bundle, so its size
+    // is paid on every recalculation (PRODUCT section 8 caps it at 250 KB).
+    // Measured 2026-11-27: 370 KB readable, 277 KB with whitespace and syntax
+    // minified, 213 KB fully minified. The stubs after it stay readable, and
+    // the source of any stack trace is in src/ with the same module layout.
+    minify: true,
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
+    plugins: options.plugins ?? [],
   });
   const bundle = result.outputFiles[0]?.text ?? '';
 
@@ -46,7 +62,7 @@ export async function bundleServer(entryFile: string): Promise<ServerBundle> {
   ].join('\n');
 
   const bytes = Buffer.byteLength(code, 'utf8');
-  if (bytes > MAX_SERVER_BYTES) {
+  if (bytes > maxBytes) {
     throw new BuildError([
       `Code.js is ${kilobytes(bytes)} KB, over the ${MAX_SERVER_BYTES / 1024} KB limit ` +
         '(PRODUCT.md §8: every custom function call loads it); drop a dependency, ' +
