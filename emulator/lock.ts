@@ -1,8 +1,11 @@
 /**
- * LockService. The emulator runs one execution at a time, so another holder is always simulated:
+ * LockService. The emulator runs one execution at a time, so another holder is usually simulated:
  * emu.holdDocumentLock(user, forMs?) stands for another user's run. Waiting for a held lock moves
  * the clock by the wait (or to the moment the other run lets go). Locks are released when the
- * execution ends, as in Apps Script; waitLock's message is Apps Script's.
+ * execution that holds them ends, as in Apps Script; waitLock's message is Apps Script's.
+ * emulator/concurrency runs executions side by side: it asks Lock.heldElsewhere before a
+ * tryLock/waitLock and does the waiting itself, so here a lock held by another execution is only
+ * ever met at the end of a wait.
  */
 import type { Runtime } from './runtime';
 import { SERVICE } from './runtime';
@@ -21,6 +24,12 @@ export class Lock {
     private readonly rt: Runtime,
     private readonly slot: LockSlot,
   ) {}
+
+  /** Whether taking the lock now means waiting for another live execution. */
+  static heldElsewhere(lock: Lock, execution: number): boolean {
+    const holder = lock.slot.holder;
+    return holder !== null && 'execution' in holder && holder.execution !== execution;
+  }
 
   tryLock(timeoutInMillis: number): boolean {
     const holder = this.slot.holder;
@@ -71,9 +80,10 @@ export class LockService {
   private readonly users = new Map<string, LockSlot>();
 
   constructor(private readonly rt: Runtime) {
-    rt.onExecutionEnd(() => {
+    rt.onExecutionEnd((execution) => {
       for (const slot of [this.document, this.script, ...this.users.values()]) {
-        if (slot.holder && 'execution' in slot.holder) slot.holder = null;
+        if (slot.holder && 'execution' in slot.holder && slot.holder.execution === execution)
+          slot.holder = null;
       }
     });
   }

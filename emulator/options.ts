@@ -2,6 +2,15 @@
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
 
+/** What a service call moved: the cells of the biggest grid it took or gave back (0 for none). */
+export interface CallSize {
+  cells: number;
+}
+
+/** Modelled milliseconds of one service call, e.g. 'Range.getValues'; emulator/costs.ts holds a
+ * table from published measurements (appsScriptCost). */
+export type CostModel = (name: string, size: CallSize) => number;
+
 export interface EmulatorOptions {
   /** Where the clock starts. It never ticks by itself: it moves only through clock.set/advance,
    * Utilities.sleep, lock waits and the cost model, so runs are repeatable. Default: real now. */
@@ -26,11 +35,15 @@ export interface EmulatorOptions {
   echo?: boolean;
   /** Seed for Utilities.getUuid and Math.random in the bundle; without it they are random. */
   seed?: number;
-  /** Cost model: each counted call advances the clock by this many ms. */
-  costPerCallMs?: (name: string) => number;
+  /** Cost model: each counted call advances the clock by this many ms (a custom function's calls
+   * only its own modelled time). Off by default; `appsScriptCost` (emulator/costs.ts) is
+   * Apps Script's. */
+  costPerCallMs?: CostModel;
   /** When set, a counted call made after this long in one execution throws Apps Script's
    * "Exceeded maximum execution time" (360000 in real life). Off by default. */
   executionLimitMs?: number;
+  /** The same for one custom function's modelled time (30000 in real life). Off by default. */
+  customFunctionLimitMs?: number;
   /** A workbook saved by emu.serialize(); it wins over the options above that it records. */
   state?: string;
 }
@@ -48,8 +61,9 @@ export interface Settings {
   addonName: string;
   echo: boolean;
   seed: number | undefined;
-  costPerCallMs: ((name: string) => number) | undefined;
+  costPerCallMs: CostModel | undefined;
   executionLimitMs: number | undefined;
+  customFunctionLimitMs: number | undefined;
 }
 
 export function resolveOptions(options: EmulatorOptions): Settings {
@@ -71,5 +85,6 @@ export function resolveOptions(options: EmulatorOptions): Settings {
     seed: options.seed,
     costPerCallMs: options.costPerCallMs,
     executionLimitMs: options.executionLimitMs,
+    customFunctionLimitMs: options.customFunctionLimitMs,
   };
 }

@@ -5,7 +5,7 @@
  */
 import vm from 'node:vm';
 import type { Clock } from './clock';
-import type { AuthModeName, Settings } from './options';
+import type { AuthModeName, CallSize, Settings } from './options';
 import type { WorkbookState } from './state';
 import { isAllowed } from './auth';
 
@@ -33,6 +33,35 @@ function firstItem(list: unknown[]): unknown {
   return undefined;
 }
 
+/** The size of the biggest grid a call took or gave back: what a cost model can grow with. */
+function callSize(args: unknown[], result: unknown): CallSize {
+  let cells = 0;
+  for (const value of [result, ...args]) {
+    if (!Array.isArray(value)) continue;
+    let count = 0;
+    for (const row of value as unknown[]) count += Array.isArray(row) ? row.length : 1;
+    cells = Math.max(cells, count);
+  }
+  return { cells };
+}
+
+/** The Runtime behind a bundle's globals (emu.globals), for tools built on the emulator
+ * (emulator/concurrency). */
+const runtimes = new WeakMap<object, Runtime>();
+
+export function runtimeOf(globals: object): Runtime {
+  const rt = runtimes.get(globals);
+  if (!rt) throw new Error('Not the globals of an emulator');
+  return rt;
+}
+
+/** What an execution is: who runs it, how, and since when. Several can be live at once when
+ * emulator/concurrency interleaves them; each service call is made in one of them. */
+export type ExecutionContext = Pick<
+  Runtime,
+  'user' | 'authMode' | 'inTrigger' | 'execution' | 'executionStartedAt'
+>;
+
 export class Runtime {
   readonly calls: Record<string, number> = {};
   /** Custom functions run as their own executions in Sheets, so their calls are kept apart. */
@@ -45,12 +74,18 @@ export class Runtime {
   /** Numbers executions; a lock remembers the execution that took it. */
   execution = 1;
   executionStartedAt: number;
+  /** Modelled time of the custom function running now (a custom function is its own execution,
+   * with its own limit; its calls do not move the clock of the script that wrote the formula). */
+  customFunctionElapsedMs = 0;
+  /** Modelled time of the last custom function that finished. */
+  lastCustomFunctionMs = 0;
+  private lastExecution = 1;
   /** The realm the bundle runs in; its globals are the services. */
   readonly context: vm.Context = vm.createContext({});
   private readonly ContextError: ErrorConstructor;
   private readonly proxies = new WeakMap<object, object>();
   private readonly raws = new WeakMap<object, object>();
-  private readonly executionEndHooks: Array<() => void> = [];
+  private readonly executionEndHooks: Array<(execution: number) => void> = [];
 
   constructor(
     readonly settings: Settings,
@@ -61,6 +96,7 @@ export class Runtime {
     this.user = settings.user;
     this.executionStartedAt = clock.now();
     this.ContextError = vm.runInContext('Error', this.context) as ErrorConstructor;
+    runtimes.set(this.context, this);
   }
 
   /** Throws as Apps Script does: an Error of the script's realm (so `e instanceof Error` holds in
@@ -76,25 +112,58 @@ export class Runtime {
     if (this.settings.echo) console.log(line);
   }
 
-  onExecutionEnd(hook: () => void): void {
+  /** Hooks get the number of the execution that ends. */
+  onExecutionEnd(hook: (execution: number) => void): void {
     this.executionEndHooks.push(hook);
   }
 
-  /** Apps Script releases locks when a script ends; this is that moment. */
-  endExecution(): void {
-    for (const hook of this.executionEndHooks) hook();
-    this.execution += 1;
+  /** A fresh execution number, for executions run side by side (emulator/concurrency). */
+  newExecution(): number {
+    this.lastExecution += 1;
+    return this.lastExecution;
+  }
+
+  /** Apps Script releases locks when a script ends; this is that moment. By default the current
+   * execution ends and the next one begins; another (side-by-side) one may be named. */
+  endExecution(execution = this.execution): void {
+    for (const hook of this.executionEndHooks) hook(execution);
+    if (execution !== this.execution) return;
+    this.execution = this.newExecution();
     this.executionStartedAt = this.clock.now();
   }
 
-  scoped<T>(change: Partial<Pick<Runtime, 'user' | 'authMode' | 'inTrigger'>>, fn: () => T): T {
-    const saved = { user: this.user, authMode: this.authMode, inTrigger: this.inTrigger };
+  /** fn with some of the execution context changed; entering CUSTOM_FUNCTION mode starts a custom
+   * function's own execution time. */
+  scoped<T>(change: Partial<ExecutionContext>, fn: () => T): T {
+    const saved: ExecutionContext = {
+      user: this.user,
+      authMode: this.authMode,
+      inTrigger: this.inTrigger,
+      execution: this.execution,
+      executionStartedAt: this.executionStartedAt,
+    };
+    const customFunction =
+      change.authMode === 'CUSTOM_FUNCTION' && saved.authMode !== change.authMode;
+    const outerCustomMs = this.customFunctionElapsedMs;
+    if (customFunction) this.customFunctionElapsedMs = 0;
     Object.assign(this, change);
     try {
       return fn();
     } finally {
       Object.assign(this, saved);
+      if (customFunction) {
+        this.lastCustomFunctionMs = this.customFunctionElapsedMs;
+        this.customFunctionElapsedMs = outerCustomMs;
+      }
     }
+  }
+
+  /** The service object behind a counted proxy (or the value itself). */
+  rawOf<T>(value: T): T {
+    return (
+      ((typeof value === 'object' && value !== null ? this.raws.get(value) : undefined) as
+        T | undefined) ?? value
+    );
   }
 
   /** The counted, permission-checked face of a service object (one per object). */
@@ -136,30 +205,43 @@ export class Runtime {
     const name = `${service}.${method}`;
     if (!isAllowed(this.authMode, service, method))
       this.fail(`You do not have permission to call ${name}`);
-    if (this.authMode === 'CUSTOM_FUNCTION') {
-      this.customFunctionCalls[name] = (this.customFunctionCalls[name] ?? 0) + 1;
-    } else {
-      this.calls[name] = (this.calls[name] ?? 0) + 1;
-      this.charge(name);
-    }
-    return this.exposeAll(
-      fn.apply(
+    const tally = this.authMode === 'CUSTOM_FUNCTION' ? this.customFunctionCalls : this.calls;
+    tally[name] = (tally[name] ?? 0) + 1;
+    this.checkLimits(); // a call made after the limit never starts
+    let result: unknown;
+    try {
+      result = fn.apply(
         target,
         args.map((arg) => this.unwrap(arg)),
-      ),
-    );
+      );
+    } finally {
+      // A call costs its time whether it succeeds or throws; the time is charged once it returns.
+      this.charge(name, callSize(args, result));
+    }
+    return this.exposeAll(result);
   }
 
-  private charge(name: string): void {
-    const cost = this.settings.costPerCallMs?.(name) ?? 0;
-    if (cost > 0) {
+  /** Moves the clock by the call's modelled cost (a custom function's calls only its own time),
+   * then stops the run that went past its limit: its last call has landed, as when Apps Script
+   * kills a script that has run out of time. */
+  private charge(name: string, size: CallSize): void {
+    const cost = this.settings.costPerCallMs?.(name, size) ?? 0;
+    if (this.authMode === 'CUSTOM_FUNCTION') {
+      this.customFunctionElapsedMs += cost;
+    } else if (cost > 0) {
       this.clock.advance(cost);
       this.elapsedModelledMs += cost;
     }
-    const limit = this.settings.executionLimitMs;
-    if (limit !== undefined && this.clock.now() - this.executionStartedAt > limit) {
-      this.fail('Exceeded maximum execution time');
-    }
+    this.checkLimits();
+  }
+
+  private checkLimits(): void {
+    const custom = this.authMode === 'CUSTOM_FUNCTION';
+    const limit = custom ? this.settings.customFunctionLimitMs : this.settings.executionLimitMs;
+    const elapsed = custom
+      ? this.customFunctionElapsedMs
+      : this.clock.now() - this.executionStartedAt;
+    if (limit !== undefined && elapsed > limit) this.fail('Exceeded maximum execution time');
   }
 
   private exposeAll(result: unknown): unknown {

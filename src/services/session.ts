@@ -7,3 +7,12 @@ export function activeUserEmail(): string {
     return '';
   }
 }
+
+/** Whose authority the script runs under: in an installable trigger, the account that installed it. */
+export function effectiveUserEmail(): string {
+  try {
+    return Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}

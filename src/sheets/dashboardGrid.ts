@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../engine/i18n/messages';
 import { HISTORY_PERIODS, type Dashboard, type Trend } from '../engine/dashboard';
 import { render } from '../engine/i18n/messages';
 import { columnLetter } from './setup';
+import { AUTOMATIC_FORMAT } from './layout';
 
 export interface Block {
   /** 1-based first row of the block's header. */
@@ -103,7 +104,7 @@ export function dashboardGrid(
         '@',
         '@',
         '0',
-        'General',
+        AUTOMATIC_FORMAT,
         ...Array<string>(HISTORY_PERIODS).fill(NUMBER),
       ],
     );
@@ -163,7 +164,10 @@ export function dashboardGrid(
   const width = Math.max(...grid.map((row) => row.length));
   return {
     values: grid.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]),
-    formats: formats.map((row) => [...row, ...Array<string>(width - row.length).fill('General')]),
+    formats: formats.map((row) => [
+      ...row,
+      ...Array<string>(width - row.length).fill(AUTOMATIC_FORMAT),
+    ]),
     headerRows,
     kpis,
     weekly,

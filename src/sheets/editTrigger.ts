@@ -1,7 +1,8 @@
 /**
  * Rows typed by hand (PRODUCT section 3). In Log the edit stamps Entry ID,
  * Logged at and Logged by and writes the row's Check; in KPIs it stamps the
- * KPI ID, keeps target changes in Targets and refreshes SMART. A bad row is
+ * KPI ID, keeps target changes in Targets and refreshes SMART; in Check-ins,
+ * Feedback and Actions it stamps IDs and Done on (feedbackLoopEdits.ts). A bad row is
  * kept exactly as typed. A simple trigger must never fail loudly, so any
  * surprise becomes a toast.
  */
@@ -23,6 +24,7 @@ import { takeIds } from './ids';
 import { loadSnapshot, type Loaded } from './snapshot';
 import { readSettings } from './settings';
 import { readTab, TAB_METADATA_KEY, findTabs } from './tabs';
+import { isFeedbackLoopTab, stampFeedbackLoopRows } from './feedbackLoopEdits';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -42,6 +44,8 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (lastRow < firstRow) return;
   if (tab === 'log') stampLogRows(sheet, firstRow, lastRow, editorOf(event));
   else if (tab === 'kpis') handleKpiEdit(sheet, firstRow, lastRow, event);
+  else if (isFeedbackLoopTab(tab))
+    stampFeedbackLoopRows(sheet, tab, range, firstRow, lastRow, EDIT_LOCK_WAIT_MS);
 }
 
 function editorOf(event: GoogleAppsScript.Events.SheetsOnEdit): string {

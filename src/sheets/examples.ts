@@ -1,6 +1,7 @@
 /**
  * "Set up tracker → with example data": the example team, goals and KPIs
- * (and each KPI's first target in Targets), in the workbook's language. It
+ * (and each KPI's first target in Targets), in the workbook's language, and
+ * a few weeks of their check-ins, feedback and actions (examples/feedbackLoop.ts). It
  * only fills empty tabs, so it never overwrites anyone's data.
  */
 import type { Lang } from '../engine/types';
@@ -10,6 +11,9 @@ import { parseCsv } from '../engine/records/csv';
 import { findColumns } from '../engine/records/table';
 import { readDay } from '../engine/records/cells';
 import { GOALS_CSV, GOAL_NAMES_DA, KPIS_CSV, KPIS_DA_CSV, TEAM_CSV } from '../examples/samples';
+import { feedbackLoopExamples } from '../examples/feedbackLoop';
+import { localDay } from '../engine/time/calendar';
+import { now } from '../services/clock';
 import { dateCell, rowFor, safeText, widthOf } from './cells';
 import { LAYOUT, type ColumnKind } from './layout';
 
@@ -24,7 +28,7 @@ export function loadExamples(
   lang: Lang,
   timeZone: string,
 ): ExamplesResult {
-  const targets: TabId[] = ['team', 'goals', 'kpis', 'targets'];
+  const targets: TabId[] = ['team', 'goals', 'kpis', 'targets', 'checkIns', 'feedback', 'actions'];
   for (const id of targets) {
     if ((sheets[id]?.getLastRow() ?? 0) > 1) return { loaded: false, busyTab: tabName(lang, id) };
   }
@@ -62,6 +66,10 @@ export function loadExamples(
   write('goals', records.goals);
   write('kpis', records.kpis);
   write('targets', firstTargets);
+  const loop = feedbackLoopExamples(localDay(now(), timeZone), lang);
+  write('checkIns', loop.checkIns);
+  write('feedback', loop.feedback);
+  write('actions', loop.actions);
   return { loaded: true };
 }
 

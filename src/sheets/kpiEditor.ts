@@ -8,6 +8,7 @@ import { t } from '../engine/i18n/messages';
 import { choiceWords, choiceWord, fields, readChoice } from '../engine/i18n/vocabulary';
 import { draftKeyOf, draftRow, draftToKpi, type KpiDraft } from '../engine/kpi/draft';
 import { bestResult, smartReferences } from '../engine/kpi/history';
+import { kpisDueForReview, nextReviewBy } from '../engine/kpi/review';
 import { formatSmart, smartCheck } from '../engine/kpi/smart';
 import { isDate, readNumber, readText } from '../engine/records/cells';
 import { parseCsv } from '../engine/records/csv';
@@ -26,14 +27,15 @@ import { nextFreeRow, positionsOf, writeRecord } from './rowWriter';
 /** A KPI reviewed weekly is due again in a month, as PRODUCT section 4's review suggests. */
 const TEMPLATE_REVIEW_DAYS = 30;
 
-function managerCaller(): ReturnType<typeof identifyCaller> | Reply<never> {
+export function managerCaller(): ReturnType<typeof identifyCaller> | Reply<never> {
   const caller = identifyCaller();
   if (!caller.manager) return refuse(caller.lang, 'server.managersOnly');
   if (!caller.loaded.tabs.kpis) return refuse(caller.lang, 'server.notSetUp');
   return caller;
 }
 
-const isReply = (x: unknown): x is Reply<never> => typeof x === 'object' && x !== null && 'ok' in x;
+export const isReply = (x: unknown): x is Reply<never> =>
+  typeof x === 'object' && x !== null && 'ok' in x;
 
 /** A row of the KPIs tab → the text a person would see in each cell. */
 function rowToDraft(
@@ -102,6 +104,11 @@ export function getKpiEditorContext(): Reply<KpiEditorContext> {
         goals: [...snapshot.goals.values()].map((g) => ({ id: g.id, name: g.name })),
         templates: templates(lang, moment.today),
         best,
+        reviews: kpisDueForReview(snapshot, moment).map((due) => ({
+          id: due.kpi.id,
+          reviewBy: isoDay(due.reviewBy),
+          nextReviewBy: isoDay(nextReviewBy(due.kpi, moment.today)),
+        })),
         choices: {
           aggregation: choiceWords(lang, 'aggregation'),
           direction: choiceWords(lang, 'direction'),
@@ -178,7 +185,7 @@ export function saveKpi(input: KpiSaveInput): Reply<KpiSaved> {
 }
 
 /** The sheet row (1-based) of a KPI, found by its ID, never by a remembered row number. */
-function rowOf(loaded: Loaded, id: string): number {
+export function rowOf(loaded: Loaded, id: string): number {
   const index = (loaded.snapshot.kpis.rows as Array<Kpi | null>).findIndex((k) => k?.id === id);
   return index + 2;
 }
@@ -234,7 +241,7 @@ function choiceIn(lang: Lang, field: string, text: string): string {
 }
 
 /** Targets keeps the old target from the KPI's Start when it had no history, then the new one from today. */
-function recordTargetChange(
+export function recordTargetChange(
   loaded: Loaded,
   kpi: Kpi,
   newTarget: number | null,

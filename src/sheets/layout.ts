@@ -127,6 +127,12 @@ export const LAYOUT: { [T in TabId]: Record<FieldOf<T>, ColumnKind> } = {
   },
 };
 
+/**
+ * Sheets' automatic number format, as getNumberFormat() reports it for an
+ * untouched cell. ("General" is Excel's name; Sheets would show it as text.)
+ */
+export const AUTOMATIC_FORMAT = '0.###############';
+
 export const NUMBER_FORMATS: Partial<Record<ColumnKind['kind'], string>> = {
   plainText: '@',
   date: 'yyyy-mm-dd',

@@ -5,7 +5,7 @@
  * as a formula (PRODUCT section 8).
  */
 import type { FieldOf, TabId } from '../engine/i18n/vocabulary';
-import { LAYOUT, NUMBER_FORMATS, type ColumnKind } from './layout';
+import { LAYOUT, AUTOMATIC_FORMAT, NUMBER_FORMATS, type ColumnKind } from './layout';
 import { safeText } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,7 +39,7 @@ function runs(
 }
 
 function cellFor(kind: ColumnKind | undefined, value: unknown): { value: unknown; format: string } {
-  const format = (kind && NUMBER_FORMATS[kind.kind]) ?? 'General';
+  const format = (kind && NUMBER_FORMATS[kind.kind]) ?? AUTOMATIC_FORMAT;
   if (typeof value !== 'string') return { value: value ?? '', format };
   // A plain-text cell keeps the string as typed; anywhere else Sheets would parse it.
   return kind?.kind === 'plainText' ? { value, format: '@' } : { value: safeText(value), format };
@@ -70,4 +70,33 @@ export function nextFreeRow(sheet: Sheet): number {
   if (row > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(100, row - sheet.getMaxRows()));
   return row;
+}
+
+/**
+ * Appends records below the tab's last row: one block write per contiguous
+ * run of columns, whatever the number of records. Call under the lock.
+ * Returns the first row written (1-based).
+ */
+export function appendRecords<T extends TabId>(
+  sheet: Sheet,
+  tab: T,
+  positions: Positions,
+  records: ReadonlyArray<Partial<Record<FieldOf<T>, unknown>>>,
+): number {
+  const first = sheet.getLastRow() + 1;
+  if (records.length === 0) return first;
+  const last = first + records.length - 1;
+  if (last > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(100, last - sheet.getMaxRows()));
+  const layout = LAYOUT[tab] as Record<string, ColumnKind>;
+  const fields = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  for (const run of runs(positions, fields)) {
+    const cells = records.map((record) =>
+      run.fields.map((field) => cellFor(layout[field], (record as Record<string, unknown>)[field])),
+    );
+    const range = sheet.getRange(first, run.first, records.length, run.fields.length);
+    range.setNumberFormats(cells.map((row) => row.map((c) => c.format)));
+    range.setValues(cells.map((row) => row.map((c) => c.value)));
+  }
+  return first;
 }

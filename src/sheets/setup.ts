@@ -7,6 +7,7 @@
 import type { Lang } from '../engine/types';
 import { t } from '../engine/i18n/messages';
 import {
+  CHOICES,
   choiceWords,
   fields,
   headers,
@@ -71,6 +72,7 @@ function repairTab(
     sheet.getRange(1, 1, 1, columns.width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     applyColumnRules(sheet, id, lang, columns.positions);
     applyProblemColours(sheet, id, columns.positions);
+    if (id === 'actions') applyOverdueColours(sheet, columns.positions, columns.width);
     positions = columns.positions;
   }
   return { repaired, positions };
@@ -202,6 +204,38 @@ function applyProblemColours(sheet: Sheet, id: TabId, positions: Record<string, 
       .whenFormulaSatisfied(formula)
       .setBackground(mark.colour)
       .setRanges([sheet.getRange(2, column, Math.max(1, sheet.getMaxRows() - 1), 1)])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}
+
+/** Marks our overdue rule, whichever columns Due and Status are in now. */
+const OVERDUE_RULE = /^=AND\(ISNUMBER\(\$[A-Z]+2\),\$[A-Z]+2<TODAY\(\)/;
+
+/**
+ * Overdue actions stand out in the Actions tab (issue 4): a Due date before
+ * today while the Status is neither Done nor Dropped, in either language.
+ * The rule is replaced, never added twice, so setup stays idempotent.
+ */
+function applyOverdueColours(sheet: Sheet, positions: Record<string, number>, width: number): void {
+  const due = positions['due' satisfies FieldOf<'actions'>];
+  const status = positions['status' satisfies FieldOf<'actions'>];
+  if (due === undefined || status === undefined) return;
+  const [d, s] = [columnLetter(due), columnLetter(status)];
+  const closed = (['Done', 'Dropped'] as const)
+    .flatMap((value) => CHOICES.actionStatus[value])
+    .map((w) => `$${s}2<>"${w}"`);
+  const formula = `=AND(ISNUMBER($${d}2),$${d}2<TODAY(),${closed.join(',')})`;
+  const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean =>
+    (rule.getBooleanCondition()?.getCriteriaValues() ?? []).some(
+      (v) => typeof v === 'string' && OVERDUE_RULE.test(v),
+    );
+  const rules = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+  rules.push(
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(formula)
+      .setBackground(PROBLEM_BACKGROUND)
+      .setRanges([sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), width)])
       .build(),
   );
   sheet.setConditionalFormatRules(rules);

@@ -1,6 +1,8 @@
 /** The "Set up tracker" menu items: managers only, under the document lock. */
 import { t } from '../engine/i18n/messages';
 import type { Lang } from '../engine/types';
+import type { TabId } from '../engine/i18n/vocabulary';
+import { findColumns } from '../engine/records/table';
 import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
 import { writeDerivedColumns } from './derivedColumns';
@@ -9,7 +11,7 @@ import { takeIds } from './ids';
 import { ID_COLUMNS } from './layout';
 import { isManager, managerEmails, spreadsheetOwner, teamHasManager } from './roles';
 import { protectManagerTabs, setUpTabs } from './setup';
-import { loadSnapshot } from './snapshot';
+import { loadFeedbackLoop, loadSnapshot, type Loaded } from './snapshot';
 
 export interface CommandResult {
   ok: boolean;
@@ -82,22 +84,30 @@ function ensureRefreshTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   if (!exists) ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet).onEdit().create();
 }
 
-/** IDs typed before setup (K1…K10 in the examples) must never be handed out again. */
-function seedIdCounters({ snapshot }: ReturnType<typeof loadSnapshot>): void {
-  const kpiPrefix = ID_COLUMNS.kpis?.prefix;
-  if (kpiPrefix)
+/**
+ * IDs typed before setup (K1…K10 in the examples, E… in a pasted Log) must
+ * never be handed out again — also those of rows whose Check says they are
+ * not counted.
+ */
+function seedIdCounters(loaded: Loaded): void {
+  const values: Partial<Record<TabId, unknown[][] | null>> = {
+    ...loaded.values,
+    ...loadFeedbackLoop(loaded).values,
+  };
+  for (const [tab, id] of Object.entries(ID_COLUMNS) as Array<
+    [TabId, { field: string; prefix: string }]
+  >) {
+    const rows = values[tab];
+    const column = rows
+      ? (findColumns(tab, rows[0] ?? []) as Record<string, number>)[id.field]
+      : undefined;
+    if (!rows || column === undefined) continue;
     takeIds(
-      kpiPrefix,
+      id.prefix,
       0,
-      snapshot.kpis.kpis.map((k) => k.id),
+      rows.slice(1).map((row) => row[column]),
     );
-  const entryPrefix = ID_COLUMNS.log?.prefix;
-  if (entryPrefix)
-    takeIds(
-      entryPrefix,
-      0,
-      snapshot.log.entries.map((e) => e.entryId),
-    );
+  }
 }
 
 function tell(

@@ -20,3 +20,23 @@ export function showLogWork(): void {
 export function showKpiEditor(): void {
   showSidebar('kpiEditor', 'sidebar.kpiEditor');
 }
+
+export function showCheckIn(): void {
+  showSidebar('checkIn', 'sidebar.checkIn');
+}
+
+export function showFeedback(): void {
+  showSidebar('feedback', 'sidebar.feedback');
+}
+
+/** The report is wide (tables of periods): a dialog, not a 300 px sidebar. */
+export function showReport(): void {
+  const lang = readSettings(SpreadsheetApp.getActive()).settings.lang;
+  const html = HtmlService.createHtmlOutputFromFile('report').setWidth(800).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, t(lang, 'dialog.report'));
+}
+
+/** Managers only: the page asks getSettingsContext, which refuses anyone else. */
+export function showSettings(): void {
+  showSidebar('settings', 'sidebar.settings');
+}

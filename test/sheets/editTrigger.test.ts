@@ -1,4 +1,11 @@
-import { column, day, setUpExampleWorkbook, typeInto, type Addon } from '../support/addon';
+import {
+  appendRows,
+  column,
+  day,
+  setUpExampleWorkbook,
+  typeInto,
+  type Addon,
+} from '../support/addon';
 
 function lastLogRow(addon: Addon): Record<string, unknown> {
   const values = addon.emu.sheetValues('Log');
@@ -28,6 +35,14 @@ describe('rows typed by hand in Log', () => {
     );
     typeInto(addon, 'Log', 3, [day('2026-11-26'), 'priya@example.com', 'K1', 1], 2);
     expect(column(addon, 'Log', 'Entry ID')).toEqual(['E1', 'E3']);
+  });
+
+  test('a typed row never gets the ID of a pasted row, not even of one that is not counted', () => {
+    const addon = setUpExampleWorkbook();
+    appendRows(addon.emu, 'Log', [['E5', day('2026-11-26'), 'priya@example.com', 'K7', 900]]);
+    addon.emu.run(() => addon.gas.setUpTracker());
+    typeInto(addon, 'Log', 3, [day('2026-11-26'), 'priya@example.com', 'K1', 3], 2);
+    expect(column(addon, 'Log', 'Entry ID')).toEqual(['E5', 'E6']);
   });
 
   test.each([

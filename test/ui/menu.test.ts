@@ -3,8 +3,14 @@ import type { AuthModeName } from '../../emulator';
 
 const ITEMS = [
   'showLogWork',
+  'showCheckIn',
+  'showFeedback',
   'showKpiEditor',
   'refreshDashboard',
+  'showReport',
+  'showReminderPreview',
+  'sendRemindersNow',
+  'showSettings',
   'setUpTracker',
   'setUpTrackerWithExamples',
   'showHelp',
@@ -38,8 +44,14 @@ describe('the KPI Loop menu', () => {
     );
     expect(captions).toEqual([
       'Registrér arbejde',
+      'Opfølgning',
+      'Giv feedback',
       'KPI-editor',
       'Oversigt: opdatér',
+      'Rapport',
+      'Påmindelser: forhåndsvis',
+      'Påmindelser: send nu',
+      'Indstillinger',
       'Opsæt tracker',
       'Opsæt tracker med eksempeldata',
       'Hjælp',

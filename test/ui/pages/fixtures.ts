@@ -107,6 +107,7 @@ export function editorContext(lang: Lang = 'en', overrides: Partial<KpiEditorCon
       },
     ],
     best: { K1: 14 },
+    reviews: [],
     choices: {
       aggregation: choiceWords(lang, 'aggregation'),
       direction: choiceWords(lang, 'direction'),

@@ -4,7 +4,14 @@
  * SMART check is the engine's own (smartOfDraft), so the editor and the
  * SMART column in the sheet always agree.
  */
-import type { KpiDraft, KpiEditorContext, KpiSaved } from '../../api';
+import type {
+  KpiDraft,
+  KpiEditorContext,
+  KpiReviewDue,
+  KpiReviewed,
+  KpiReviewInput,
+  KpiSaved,
+} from '../../api';
 import type { Lang } from '../../../engine/types';
 import { smartOfDraft } from '../../../engine/kpi/draft';
 import type { SmartLetter, SmartReferences } from '../../../engine/kpi/smart';
@@ -253,3 +260,42 @@ export const goalOptions = (context: KpiEditorContext): Option[] =>
 
 export const choiceOptions = (context: KpiEditorContext, f: ChoiceField): Option[] =>
   context.choices[CHOICE_FIELDS[f]].map((w) => ({ value: w, label: w }));
+
+// ── Review (PRODUCT section 4: a KPI whose Review by has passed is due) ─────
+
+/** The KPI's pending review, when it is due. */
+export function reviewFor(context: KpiEditorContext, id: string): KpiReviewDue | null {
+  return id ? (context.reviews.find((r) => same(r.id, id)) ?? null) : null;
+}
+
+export interface ReviewProblem {
+  field: 'reviewTarget' | 'reviewReason';
+  message: string;
+}
+
+/** A changed target needs the new target and a reason; a kept one needs nothing. */
+export function validateReview(input: KpiReviewInput, lang: Lang): ReviewProblem[] {
+  if (input.decision !== 'change') return [];
+  const problems: ReviewProblem[] = [];
+  if (!input.target.trim())
+    problems.push({ field: 'reviewTarget', message: t(lang, 'ui.kpiEditor.review.targetMissing') });
+  if (!input.reason.trim())
+    problems.push({ field: 'reviewReason', message: t(lang, 'ui.kpiEditor.reasonMissing') });
+  return problems;
+}
+
+/** After a review: the KPI's new target and Review by in the list, and it is no longer due. */
+export function contextAfterReview(
+  context: KpiEditorContext,
+  reviewed: KpiReviewed,
+): KpiEditorContext {
+  return {
+    ...context,
+    kpis: context.kpis.map((kpi) =>
+      same(kpi.id, reviewed.id)
+        ? { ...kpi, target: reviewed.target, reviewBy: reviewed.reviewBy }
+        : kpi,
+    ),
+    reviews: context.reviews.filter((r) => !same(r.id, reviewed.id)),
+  };
+}

@@ -23,6 +23,7 @@ import {
   applyTemplate,
   choiceOptions,
   completeDraft,
+  contextAfterReview,
   draftFromForm,
   emptyDraft,
   FORM_FIELDS,
@@ -40,6 +41,7 @@ import {
   type KpiFormValues,
   type Option,
 } from './form';
+import { reviewSection } from './review';
 
 export async function startKpiEditor(root: HTMLElement, call: Call, page: Page): Promise<void> {
   replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
@@ -144,7 +146,11 @@ function controlFor(f: DraftField, context: KpiEditorContext): Control {
 }
 
 export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call: Call): void {
-  let context: KpiEditorContext = { ...initial, kpis: initial.kpis.map(completeDraft) };
+  let context: KpiEditorContext = {
+    ...initial,
+    kpis: initial.kpis.map(completeDraft),
+    reviews: initial.reviews ?? [],
+  };
   const lang = context.lang;
   /** The KPI as saved, when an existing one is open: its target decides whether a reason is needed. */
   let original: KpiDraft | null = null;
@@ -181,6 +187,25 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
   const close = el('button', { type: 'button' }, t(lang, 'ui.close'));
   const messages = messageArea();
 
+  // KPIs due for review: picking one opens the Review section above the form.
+  const review = reviewSection(
+    () => context,
+    call,
+    (id) => {
+      selectValue(pick, id);
+      pick.dispatchEvent(new Event('change'));
+    },
+    (reviewed) => {
+      context = contextAfterReview(context, reviewed);
+      if (original?.id === reviewed.id) {
+        original = { ...original, target: reviewed.target, reviewBy: reviewed.reviewBy };
+        controls.target.value = reviewed.target;
+        controls.reviewBy.value = reviewed.reviewBy;
+        refresh();
+      }
+    },
+  );
+
   const form = el(
     'form',
     { novalidate: true, 'aria-label': t(lang, 'ui.kpiEditor.title') },
@@ -200,6 +225,8 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     context.templates.length > 0
       ? field('template', t(lang, 'ui.kpiEditor.template'), template)
       : null,
+    // Nothing is due in most sessions: then the sidebar stays as it was.
+    ...(context.reviews.length > 0 ? review.elements : []),
     form,
   );
 
@@ -277,6 +304,8 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     fill(original ?? emptyDraft(context));
   });
 
+  pick.addEventListener('change', () => review.show(pick.value));
+
   template.addEventListener('change', () => {
     const [g, i] = template.value.split(':').map(Number);
     const chosen = context.templates[g ?? -1]?.drafts[i ?? -1];
@@ -286,6 +315,8 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     messages.clear();
     fill(applyTemplate(read(), chosen));
   });
+  // A template starts a new KPI: nothing to review.
+  template.addEventListener('change', () => review.show(pick.value));
 
   let saving = false;
   form.addEventListener('submit', (event) => {

@@ -1,0 +1,701 @@
+/**
+ * The Check-in sidebar on the page (PRODUCT section 6): a manager picks an
+ * assistant, an assistant opens their own. The agenda is built by the
+ * server; a manager schedules and records the check-in, an assistant
+ * answers "what do you need from me?", and everyone updates their own
+ * actions. User text only ever becomes text nodes (el()), never HTML.
+ */
+import type { ActionView, AgendaView, CheckInContext, Choice, FeedbackView } from '../../api';
+import type { Lang } from '../../../engine/types';
+import { closeSidebar, isUnreachable, type Call } from '../shared/bridge';
+import {
+  clearFieldErrors,
+  el,
+  field,
+  messageArea,
+  replaceChildren,
+  selectValue,
+  setBusy,
+  showFieldError,
+  statusChip,
+  type Child,
+  type MessageArea,
+} from '../shared/dom';
+import { t, type Page } from '../shared/i18n';
+import {
+  actionMeta,
+  ANSWER_PREFIX,
+  controlOf,
+  feedbackMeta,
+  periodLine,
+  recordInput,
+  safeLink,
+  SCHEDULE_PREFIX,
+  scheduleInput,
+  slotLines,
+  trendLabel,
+  validateActionUpdate,
+  validateAnswer,
+  validateRecord,
+  validateSchedule,
+  type ActionRow,
+  type FieldProblem,
+  type FeedbackRow,
+  type RecordValues,
+  type UpdateRow,
+} from './form';
+
+/** Loads the context (for one assistant, or the default one) and shows the sidebar. */
+export async function startCheckIn(
+  root: HTMLElement,
+  call: Call,
+  page: Page,
+  assistant?: string,
+  message?: string,
+): Promise<void> {
+  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
+  const reply = await call('getCheckInContext', ...(assistant ? [{ assistant }] : []));
+  if (!reply.ok) {
+    const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
+    retry.addEventListener('click', () => void startCheckIn(root, call, page, assistant));
+    replaceChildren(
+      root,
+      el('p', { class: 'error', role: 'alert' }, reply.message),
+      isUnreachable(reply) ? el('div', { class: 'block' }, retry) : null,
+    );
+    if (isUnreachable(reply)) retry.focus();
+    return;
+  }
+  page.lang = reply.value.lang;
+  document.documentElement.lang = page.lang;
+  showCheckIn(root, reply.value, call, page, message);
+}
+
+/** Mood 1-5, each with its word so the number means the same to everyone. */
+const MOOD_KEYS = [
+  'ui.checkIn.mood.1',
+  'ui.checkIn.mood.2',
+  'ui.checkIn.mood.3',
+  'ui.checkIn.mood.4',
+  'ui.checkIn.mood.5',
+] as const;
+
+const options = (choices: readonly Choice[], blank?: string): HTMLOptionElement[] => [
+  ...(blank === undefined ? [] : [el('option', { value: '' }, blank)]),
+  ...choices.map((c) => el('option', { value: c.value }, c.label)),
+];
+
+function linkOrText(url: string): Child {
+  const safe = safeLink(url);
+  return safe ? el('a', { href: safe, target: '_blank', rel: 'noopener noreferrer' }, url) : url;
+}
+
+function section(id: string, title: string, ...children: Child[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'block', 'aria-labelledby': `${id}-title` },
+    el('h2', { id: `${id}-title` }, title),
+    ...children,
+  );
+}
+
+export function showCheckIn(
+  root: HTMLElement,
+  context: CheckInContext,
+  call: Call,
+  page: Page,
+  message?: string,
+): void {
+  const { lang, agenda } = context;
+  const messages = messageArea();
+  const reload = (text?: string): Promise<void> =>
+    startCheckIn(root, call, page, agenda?.assistant.email, text);
+
+  let picker: HTMLElement | null = null;
+  if (context.canRecord && context.assistants.length > 0) {
+    const select = el(
+      'select',
+      {},
+      ...context.assistants.map((p) => el('option', { value: p.email }, p.name || p.email)),
+    );
+    selectValue(select, agenda?.assistant.email ?? '');
+    select.addEventListener('change', () => void startCheckIn(root, call, page, select.value));
+    picker = field('assistant', t(lang, 'ui.checkIn.assistant'), select);
+  }
+
+  const close = el('button', { type: 'button' }, t(lang, 'ui.close'));
+  close.addEventListener('click', closeSidebar);
+
+  replaceChildren(
+    root,
+    picker,
+    context.notice ? el('p', { class: 'notice', role: 'status' }, context.notice) : null,
+    agenda
+      ? agendaSections(agenda, context, call, messages, reload)
+      : el('p', { role: 'status' }, t(lang, 'ui.checkIn.nobody')),
+    context.myActions.length > 0 ? myActionsSection(context, call, messages, reload) : null,
+    messages.element,
+    el('div', { class: 'block buttons' }, close),
+  );
+  if (message) messages.status(el('p', {}, message));
+}
+
+function agendaSections(
+  agenda: AgendaView,
+  context: CheckInContext,
+  call: Call,
+  messages: MessageArea,
+  reload: (message?: string) => Promise<void>,
+): HTMLElement {
+  const { lang } = context;
+  const name = agenda.assistant.name || agenda.assistant.email;
+  const isOwn = agenda.assistant.email === context.user.email;
+  const wrap = el('div', { class: 'agenda' });
+  wrap.append(
+    section(
+      'upcoming',
+      t(lang, 'ui.checkIn.upcoming', { name }),
+      ...(agenda.upcoming
+        ? [
+            ...slotLines(agenda.upcoming, name, lang).map((line) => el('p', {}, line)),
+            agenda.upcoming.meetingLink
+              ? el('p', {}, linkOrText(agenda.upcoming.meetingLink))
+              : null,
+          ]
+        : [el('p', { class: 'gray' }, t(lang, 'ui.checkIn.nonePlanned'))]),
+      context.canRecord ? scheduleForm(agenda, context, call, messages, reload) : null,
+    ),
+    section('agenda', t(lang, 'ui.checkIn.agenda'), ...agendaItems(agenda, lang)),
+  );
+  if (isOwn && agenda.manager) wrap.append(answerForm(agenda, context, call, messages, reload));
+  if (context.canRecord) wrap.append(recordForm(agenda, context, call, messages, reload));
+  return wrap;
+}
+
+function agendaItems(agenda: AgendaView, lang: Lang): Child[] {
+  const items: Child[] = [];
+  const heading = (key: Parameters<typeof t>[1], params = {}): HTMLElement =>
+    el('h3', {}, t(lang, key, params));
+  const last = agenda.lastCheckIn;
+  items.push(
+    heading('ui.checkIn.lastCheckIn'),
+    last
+      ? el(
+          'div',
+          { class: 'item' },
+          el(
+            'p',
+            { class: 'gray' },
+            last.mood === null
+              ? last.date
+              : t(lang, 'ui.checkIn.dateAndMood', { date: last.date, mood: last.mood }),
+          ),
+          last.summary ? el('p', {}, last.summary) : null,
+        )
+      : el('p', { class: 'gray' }, t(lang, 'ui.checkIn.firstCheckIn')),
+  );
+
+  items.push(heading('ui.checkIn.kpis'));
+  if (agenda.kpis.length === 0)
+    items.push(el('p', { class: 'gray' }, t(lang, 'ui.checkIn.noKpis')));
+  for (const kpi of agenda.kpis) {
+    const trend = trendLabel(kpi.trend, lang);
+    items.push(
+      el(
+        'div',
+        { class: 'item kpi' },
+        el('p', {}, el('strong', {}, kpi.name), trend ? ` · ${trend}` : ''),
+        kpi.problem ? el('p', { class: 'warning' }, kpi.problem) : null,
+        ...kpi.periods.map((period) =>
+          el(
+            'p',
+            {},
+            `${periodLine(kpi, period, lang)} `,
+            statusChip(period.statusKey, period.status),
+          ),
+        ),
+      ),
+    );
+  }
+
+  items.push(heading('ui.checkIn.actions'));
+  if (agenda.actions.length === 0)
+    items.push(el('p', { class: 'gray' }, t(lang, 'ui.checkIn.noActions')));
+  for (const action of agenda.actions) items.push(actionItem(action, lang));
+
+  items.push(heading('ui.checkIn.feedback'));
+  if (agenda.feedback.length === 0)
+    items.push(el('p', { class: 'gray' }, t(lang, 'ui.checkIn.noFeedback')));
+  for (const feedback of agenda.feedback) items.push(feedbackItem(feedback));
+
+  items.push(
+    heading('ui.checkIn.upward', { name: agenda.assistant.name || agenda.assistant.email }),
+  );
+  if (agenda.upwardAnswers.length === 0)
+    items.push(el('p', { class: 'gray' }, t(lang, 'ui.checkIn.noAnswer')));
+  for (const feedback of agenda.upwardAnswers) items.push(feedbackItem(feedback));
+
+  if (agenda.reviewDue.length > 0) {
+    items.push(heading('ui.checkIn.reviewDue'));
+    for (const kpi of agenda.reviewDue)
+      items.push(
+        el(
+          'p',
+          { class: 'item' },
+          t(lang, 'ui.checkIn.reviewBy', { kpi: kpi.name, date: kpi.reviewBy }),
+        ),
+      );
+  }
+  return items;
+}
+
+function actionItem(action: ActionView, lang: Lang): HTMLElement {
+  return el(
+    'div',
+    { class: `item action${action.overdue ? ' overdue' : ''}` },
+    el('p', {}, el('strong', {}, action.id), ` ${action.action}`),
+    el('p', { class: action.overdue ? 'warning' : 'gray' }, actionMeta(action, lang)),
+    el('p', { class: 'gray' }, action.statusLabel, action.followUp ? ` · ${action.followUp}` : ''),
+  );
+}
+
+function feedbackItem(feedback: FeedbackView): HTMLElement {
+  return el(
+    'div',
+    { class: 'item feedback' },
+    el('p', { class: 'gray' }, feedbackMeta(feedback)),
+    el('p', {}, feedback.text),
+  );
+}
+
+/** Shows a form's problems at their fields; says whether any was shown there. */
+function showProblems(
+  form: HTMLElement,
+  messages: MessageArea,
+  lang: Lang,
+  problems: FieldProblem[],
+): boolean {
+  if (problems.length === 0) return false;
+  for (const problem of problems) showFieldError(form, problem.field, problem.message);
+  messages.alert(t(lang, 'ui.fixFields'));
+  form.querySelector<HTMLElement>(`#${problems[0]!.field}`)?.focus();
+  return true;
+}
+
+/** A refusal from the server: at its field when the form has it, else as an alert. */
+function showRefusal(
+  form: HTMLElement,
+  messages: MessageArea,
+  lang: Lang,
+  message: string,
+  control: string | null,
+): void {
+  if (control && showFieldError(form, control, message)) {
+    messages.alert(t(lang, 'ui.fixFields'));
+    form.querySelector<HTMLElement>(`#${control}`)?.focus();
+  } else messages.alert(message);
+}
+
+function scheduleForm(
+  agenda: AgendaView,
+  context: CheckInContext,
+  call: Call,
+  messages: MessageArea,
+  reload: (message?: string) => Promise<void>,
+): HTMLElement {
+  const { lang } = context;
+  const slot = agenda.upcoming;
+  const cadence = el('select', {}, ...options(context.choices.cadence));
+  selectValue(cadence, slot?.cadence || agenda.next.cadence);
+  const date = el('input', {
+    type: 'date',
+    min: context.today,
+    value: slot?.date ?? agenda.next.date,
+  });
+  const time = el('input', { type: 'time', value: slot?.time ?? agenda.next.time });
+  const link = el('input', {
+    type: 'url',
+    placeholder: 'https://',
+    autocomplete: 'off',
+    value: slot?.meetingLink ?? agenda.next.meetingLink,
+  });
+  const save = el('button', { type: 'submit' }, t(lang, 'ui.checkIn.saveSchedule'));
+  const form = el(
+    'form',
+    { novalidate: true, class: 'schedule', 'aria-label': t(lang, 'ui.checkIn.schedule') },
+    field(`${SCHEDULE_PREFIX}cadence`, t(lang, 'ui.checkIn.cadenceLabel'), cadence),
+    field(`${SCHEDULE_PREFIX}date`, t(lang, 'ui.checkIn.date'), date),
+    field(
+      `${SCHEDULE_PREFIX}time`,
+      t(lang, 'ui.checkIn.time'),
+      time,
+      t(lang, 'ui.checkIn.managerZone', {
+        zone: slot?.managerZone ?? agenda.manager?.timeZone ?? '',
+      }),
+    ),
+    field(
+      `${SCHEDULE_PREFIX}meetingLink`,
+      t(lang, 'ui.optional', { label: t(lang, 'ui.checkIn.link') }),
+      link,
+    ),
+    el('div', { class: 'block buttons' }, save),
+  );
+  let saving = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (saving) return;
+    clearFieldErrors(form);
+    messages.clear();
+    const values = {
+      cadence: cadence.value,
+      date: date.value,
+      time: time.value,
+      meetingLink: link.value,
+    };
+    if (showProblems(form, messages, lang, validateSchedule(values, context.today, lang))) return;
+    saving = true;
+    setBusy(save, true, t(lang, 'ui.saving'));
+    void call('scheduleCheckIn', scheduleInput(agenda.assistant.email, values)).then((reply) => {
+      saving = false;
+      setBusy(save, false, t(lang, 'ui.saving'));
+      if (reply.ok) return void reload(reply.value.message);
+      const control = reply.field ? SCHEDULE_PREFIX + reply.field : null;
+      showRefusal(form, messages, lang, reply.message, control);
+    });
+  });
+  return el('details', {}, el('summary', {}, t(lang, 'ui.checkIn.schedule')), form);
+}
+
+function answerForm(
+  agenda: AgendaView,
+  context: CheckInContext,
+  call: Call,
+  messages: MessageArea,
+  reload: (message?: string) => Promise<void>,
+): HTMLElement {
+  const { lang } = context;
+  const kind = el('select', {}, ...options(context.choices.upwardKind));
+  const text = el('textarea', { rows: 3 });
+  const send = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.checkIn.sendAnswer'));
+  const manager = agenda.manager?.name || agenda.manager?.email || '';
+  const form = el(
+    'form',
+    {
+      novalidate: true,
+      class: 'answer',
+      'aria-label': t(lang, 'ui.checkIn.question', { name: manager }),
+    },
+    field(`${ANSWER_PREFIX}kind`, t(lang, 'ui.checkIn.kind'), kind),
+    field(`${ANSWER_PREFIX}text`, t(lang, 'ui.checkIn.answer'), text),
+    el('div', { class: 'block buttons' }, send),
+  );
+  let saving = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (saving) return;
+    clearFieldErrors(form);
+    messages.clear();
+    const input = { kind: kind.value, text: text.value };
+    if (showProblems(form, messages, lang, validateAnswer(input, lang))) return;
+    saving = true;
+    setBusy(send, true, t(lang, 'ui.saving'));
+    void call('answerUpwardQuestion', { kind: input.kind, text: input.text.trim() }).then(
+      (reply) => {
+        saving = false;
+        setBusy(send, false, t(lang, 'ui.saving'));
+        if (reply.ok) return void reload(reply.value.message);
+        const control = reply.field ? ANSWER_PREFIX + reply.field : null;
+        showRefusal(form, messages, lang, reply.message, control);
+      },
+    );
+  });
+  return section(
+    'question',
+    t(lang, 'ui.checkIn.question', { name: manager }),
+    el('p', { class: 'gray' }, t(lang, 'ui.checkIn.questionHint')),
+    form,
+  );
+}
+
+function recordForm(
+  agenda: AgendaView,
+  context: CheckInContext,
+  call: Call,
+  messages: MessageArea,
+  reload: (message?: string) => Promise<void>,
+): HTMLElement {
+  const { lang } = context;
+  const assistantName = agenda.assistant.name || agenda.assistant.email;
+  const managerName = context.user.name || context.user.email;
+  const kpiOptions = (): HTMLOptionElement[] => [
+    el('option', { value: '' }, t(lang, 'ui.checkIn.noKpi')),
+    ...agenda.kpis.map((k) => el('option', { value: k.id }, k.name)),
+  ];
+  let counter = 0;
+
+  const summary = el('textarea', { rows: 4, required: true });
+  const mood = el(
+    'select',
+    {},
+    el('option', { value: '' }, t(lang, 'ui.choose')),
+    ...MOOD_KEYS.map((key, i) => el('option', { value: String(i + 1) }, t(lang, key))),
+  );
+
+  // Carried actions: their status and follow-up can change in the meeting.
+  const updates: Array<{ row: UpdateRow; status: HTMLSelectElement; followUp: HTMLInputElement }> =
+    agenda.actions.map((action, i) => {
+      const prefix = `carried-${i}`;
+      const status = el('select', {}, ...options(context.choices.actionStatus));
+      selectValue(status, action.status);
+      const followUp = el('input', { type: 'text', autocomplete: 'off', value: action.followUp });
+      return {
+        row: {
+          prefix,
+          actionId: action.id,
+          status: action.status,
+          followUp: action.followUp,
+          was: { status: action.status, followUp: action.followUp },
+        },
+        status,
+        followUp,
+      };
+    });
+  const carried = el(
+    'div',
+    {},
+    ...agenda.actions.map((action, i) => {
+      const u = updates[i]!;
+      return el(
+        'fieldset',
+        { class: 'item' },
+        el('legend', {}, `${action.id} ${action.action}`),
+        field(`${u.row.prefix}-status`, t(lang, 'ui.checkIn.status'), u.status),
+        field(`${u.row.prefix}-followUp`, t(lang, 'ui.checkIn.followUp'), u.followUp),
+      );
+    }),
+  );
+
+  type Row<T> = { values: () => T; element: HTMLElement };
+  const feedbackRows: Array<Row<FeedbackRow>> = [];
+  const feedbackList = el('div', {});
+  const addFeedback = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addFeedback'));
+  addFeedback.addEventListener('click', () => {
+    const prefix = `fb-${counter++}`;
+    const from = el(
+      'select',
+      {},
+      el(
+        'option',
+        { value: 'manager' },
+        t(lang, 'ui.checkIn.fromTo', { from: managerName, to: assistantName }),
+      ),
+      el(
+        'option',
+        { value: 'assistant' },
+        t(lang, 'ui.checkIn.fromTo', { from: assistantName, to: managerName }),
+      ),
+    );
+    const kind = el('select', {}, ...options(context.choices.feedbackKind));
+    const kpi = el('select', {}, ...kpiOptions());
+    const text = el('textarea', { rows: 2 });
+    const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
+    const element = el(
+      'fieldset',
+      { class: 'item' },
+      el('legend', {}, t(lang, 'ui.checkIn.feedbackItem')),
+      field(`${prefix}-from`, t(lang, 'ui.checkIn.direction'), from),
+      field(`${prefix}-kind`, t(lang, 'ui.checkIn.kind'), kind),
+      field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
+      field(`${prefix}-text`, t(lang, 'ui.checkIn.text'), text),
+      remove,
+    );
+    const row: Row<FeedbackRow> = {
+      element,
+      values: () => ({
+        prefix,
+        from: from.value === 'assistant' ? 'assistant' : 'manager',
+        kind: kind.value,
+        kpi: kpi.value,
+        text: text.value,
+      }),
+    };
+    remove.addEventListener('click', () => {
+      feedbackRows.splice(feedbackRows.indexOf(row), 1);
+      element.remove();
+      addFeedback.focus();
+    });
+    feedbackRows.push(row);
+    feedbackList.append(element);
+    from.focus();
+  });
+
+  const actionRows: Array<Row<ActionRow>> = [];
+  const actionList = el('div', {});
+  const addAction = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addAction'));
+  addAction.addEventListener('click', () => {
+    const prefix = `new-${counter++}`;
+    const action = el('input', { type: 'text', autocomplete: 'off' });
+    const owner = el(
+      'select',
+      {},
+      el('option', { value: agenda.assistant.email }, assistantName),
+      el('option', { value: context.user.email }, managerName),
+    );
+    const due = el('input', { type: 'date', min: context.today });
+    const kpi = el('select', {}, ...kpiOptions());
+    const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
+    const element = el(
+      'fieldset',
+      { class: 'item' },
+      el('legend', {}, t(lang, 'ui.checkIn.newAction')),
+      field(`${prefix}-action`, t(lang, 'ui.checkIn.actionText'), action),
+      field(`${prefix}-owner`, t(lang, 'ui.checkIn.owner'), owner),
+      field(`${prefix}-due`, t(lang, 'ui.checkIn.dueLabel'), due),
+      field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
+      remove,
+    );
+    const row: Row<ActionRow> = {
+      element,
+      values: () => ({
+        prefix,
+        action: action.value,
+        owner: owner.value,
+        due: due.value,
+        kpi: kpi.value,
+      }),
+    };
+    remove.addEventListener('click', () => {
+      actionRows.splice(actionRows.indexOf(row), 1);
+      element.remove();
+      addAction.focus();
+    });
+    actionRows.push(row);
+    actionList.append(element);
+    action.focus();
+  });
+
+  const nextCadence = el('select', {}, ...options(context.choices.cadence));
+  selectValue(nextCadence, agenda.next.cadence);
+  const nextDate = el('input', { type: 'date', min: context.today, value: agenda.next.date });
+  const nextTime = el('input', { type: 'time', value: agenda.next.time });
+  const nextLink = el('input', {
+    type: 'url',
+    placeholder: 'https://',
+    autocomplete: 'off',
+    value: agenda.next.meetingLink,
+  });
+  const save = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.checkIn.save'));
+
+  const form = el(
+    'form',
+    { novalidate: true, class: 'record', 'aria-label': t(lang, 'ui.checkIn.record') },
+    field('summary', t(lang, 'ui.checkIn.summary'), summary),
+    field('mood', t(lang, 'ui.optional', { label: t(lang, 'ui.checkIn.moodLabel') }), mood),
+    agenda.actions.length > 0 ? el('h3', {}, t(lang, 'ui.checkIn.carried')) : null,
+    carried,
+    el('h3', {}, t(lang, 'ui.checkIn.feedbackBothWays')),
+    feedbackList,
+    el('div', { class: 'block' }, addFeedback),
+    el('h3', {}, t(lang, 'ui.checkIn.newActions')),
+    actionList,
+    el('div', { class: 'block' }, addAction),
+    el('h3', {}, t(lang, 'ui.checkIn.nextCheckIn')),
+    field('nextCadence', t(lang, 'ui.checkIn.cadenceLabel'), nextCadence),
+    field('nextDate', t(lang, 'ui.checkIn.date'), nextDate),
+    field('nextTime', t(lang, 'ui.optional', { label: t(lang, 'ui.checkIn.time') }), nextTime),
+    field('nextLink', t(lang, 'ui.optional', { label: t(lang, 'ui.checkIn.link') }), nextLink),
+    el('div', { class: 'block buttons' }, save),
+  );
+
+  const read = (): RecordValues => ({
+    summary: summary.value,
+    mood: mood.value,
+    feedback: feedbackRows.map((r) => r.values()),
+    actions: actionRows.map((r) => r.values()),
+    updates: updates.map((u) => ({ ...u.row, status: u.status.value, followUp: u.followUp.value })),
+    next: {
+      cadence: nextCadence.value,
+      date: nextDate.value,
+      time: nextTime.value,
+      meetingLink: nextLink.value,
+    },
+  });
+
+  let saving = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (saving) return;
+    clearFieldErrors(form);
+    messages.clear();
+    const values = read();
+    if (showProblems(form, messages, lang, validateRecord(values, context.today, lang))) return;
+    saving = true;
+    setBusy(save, true, t(lang, 'ui.saving'));
+    const input = recordInput(agenda.assistant.email, agenda.upcoming?.id ?? '', values);
+    void call('recordCheckIn', input).then((reply) => {
+      saving = false;
+      setBusy(save, false, t(lang, 'ui.saving'));
+      if (reply.ok) return void reload(reply.value.message);
+      showRefusal(form, messages, lang, reply.message, controlOf(reply.field, values));
+    });
+  });
+
+  return section('record', t(lang, 'ui.checkIn.record'), form);
+}
+
+function myActionsSection(
+  context: CheckInContext,
+  call: Call,
+  messages: MessageArea,
+  reload: (message?: string) => Promise<void>,
+): HTMLElement {
+  const { lang } = context;
+  return section(
+    'mine',
+    t(lang, 'ui.checkIn.myActions'),
+    ...context.myActions.map((action) => {
+      const prefix = `mine-${action.id.replace(/[^\w-]/g, '')}`;
+      const status = el('select', {}, ...options(context.choices.actionStatus));
+      selectValue(status, action.status);
+      const followUp = el('input', { type: 'text', autocomplete: 'off', value: action.followUp });
+      const save = el('button', { type: 'submit' }, t(lang, 'ui.checkIn.update'));
+      const form = el(
+        'form',
+        { novalidate: true, class: 'item', 'aria-label': action.action },
+        el('p', {}, el('strong', {}, action.id), ` ${action.action}`),
+        el('p', { class: action.overdue ? 'warning' : 'gray' }, actionMeta(action, lang)),
+        field(`${prefix}-status`, t(lang, 'ui.checkIn.status'), status),
+        field(`${prefix}-followUp`, t(lang, 'ui.checkIn.followUp'), followUp),
+        el('div', { class: 'buttons' }, save),
+      );
+      let saving = false;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (saving) return;
+        clearFieldErrors(form);
+        messages.clear();
+        const problems = validateActionUpdate(prefix, status.value, followUp.value, lang);
+        if (showProblems(form, messages, lang, problems)) return;
+        saving = true;
+        setBusy(save, true, t(lang, 'ui.saving'));
+        void call('updateAction', {
+          actionId: action.id,
+          status: status.value,
+          followUp: followUp.value.trim(),
+        }).then((reply) => {
+          saving = false;
+          setBusy(save, false, t(lang, 'ui.saving'));
+          if (reply.ok) return void reload(reply.value.message);
+          showRefusal(
+            form,
+            messages,
+            lang,
+            reply.message,
+            reply.field ? `${prefix}-${reply.field}` : null,
+          );
+        });
+      });
+      return form;
+    }),
+  );
+}

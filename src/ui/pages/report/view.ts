@@ -1,0 +1,224 @@
+/**
+ * The Report dialog on the page: pick one assistant or the whole team and a
+ * range of weeks or months, see the report, and e-mail exactly the report
+ * shown. Every word of the report arrives from the server as text and is
+ * placed with el(), so a KPI name or feedback text can never become markup.
+ */
+import type { ReportContext, ReportDocument, ReportInput, ReportUnit } from '../../api';
+import type { ReportBlock } from '../../../engine/feedback/reportDocument';
+import { isUnreachable, type Call } from '../shared/bridge';
+import {
+  clearFieldErrors,
+  el,
+  field,
+  messageArea,
+  replaceChildren,
+  selectValue,
+  setBusy,
+  showFieldError,
+  statusChip,
+} from '../shared/dom';
+import { t, type Page } from '../shared/i18n';
+import {
+  defaultRange,
+  periodOptions,
+  recipientOptions,
+  validateReportForm,
+  whoOptions,
+  type Option,
+} from './form';
+
+export async function startReport(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
+  const reply = await call('getReportContext');
+  if (!reply.ok) {
+    if (isUnreachable(reply)) {
+      const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
+      retry.addEventListener('click', () => void startReport(root, call, page));
+      replaceChildren(
+        root,
+        el('p', { class: 'error', role: 'alert' }, reply.message),
+        el('div', { class: 'block' }, retry),
+      );
+      retry.focus();
+    } else {
+      replaceChildren(root, el('p', { class: 'notice', role: 'status' }, reply.message));
+    }
+    return;
+  }
+  page.lang = reply.value.lang;
+  document.documentElement.lang = page.lang;
+  showReportForm(root, reply.value, call);
+}
+
+function fillOptions(select: HTMLSelectElement, options: Option[]): void {
+  replaceChildren(select, ...options.map((o) => el('option', { value: o.value }, o.label)));
+}
+
+function blockElement(block: ReportBlock): HTMLElement {
+  switch (block.kind) {
+    case 'table':
+      return el(
+        'table',
+        { class: 'report-table' },
+        el('thead', {}, el('tr', {}, ...block.columns.map((c) => el('th', { scope: 'col' }, c)))),
+        el(
+          'tbody',
+          {},
+          ...block.rows.map((row) =>
+            el(
+              'tr',
+              {},
+              ...row.map((cell) =>
+                el(
+                  'td',
+                  { class: cell.number ? 'num' : null },
+                  cell.status ? statusChip(cell.status, cell.text) : cell.text,
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
+    case 'facts':
+      return el(
+        'p',
+        { class: 'facts' },
+        ...block.items.map((item) => el('span', {}, `${item.label}: `, el('b', {}, item.value))),
+      );
+    case 'list':
+      return el('ul', {}, ...block.items.map((item) => el('li', {}, item)));
+    case 'note':
+      return el('p', { class: 'gray' }, block.text);
+  }
+}
+
+/** The report document as the page shows it. */
+export function reportElements(doc: ReportDocument): HTMLElement[] {
+  return [
+    el('h1', {}, doc.title),
+    el('p', { class: 'gray' }, doc.subtitle),
+    ...doc.sections.flatMap((section) => [
+      el('h2', {}, section.heading),
+      ...section.blocks.map(blockElement),
+    ]),
+    el('p', { class: 'hint' }, doc.footer),
+  ];
+}
+
+export function showReportForm(root: HTMLElement, context: ReportContext, call: Call): void {
+  const lang = context.lang;
+  const who = el('select');
+  fillOptions(who, whoOptions(context));
+  selectValue(who, context.defaults.assistant);
+  const unit = el(
+    'select',
+    {},
+    el('option', { value: 'Week' }, t(lang, 'ui.report.weeks')),
+    el('option', { value: 'Month' }, t(lang, 'ui.report.months')),
+  );
+  unit.value = context.defaults.unit;
+  const from = el('select');
+  const to = el('select');
+  const fillPeriods = (): void => {
+    const chosen = unit.value as ReportUnit;
+    const options = periodOptions(context, chosen).map((o) => ({ value: o.key, label: o.label }));
+    fillOptions(from, options);
+    fillOptions(to, options);
+    const range = defaultRange(context, chosen);
+    selectValue(from, range.from);
+    selectValue(to, range.to);
+  };
+  fillPeriods();
+
+  const show = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.report.show'));
+  const form = el(
+    'form',
+    { novalidate: true, 'aria-label': t(lang, 'dialog.report') },
+    el(
+      'div',
+      { class: 'controls' },
+      field('assistant', t(lang, 'ui.report.who'), who),
+      field('unit', t(lang, 'ui.report.unit'), unit),
+      field('from', t(lang, 'ui.report.from'), from),
+      field('to', t(lang, 'ui.report.to'), to),
+      el('div', { class: 'block buttons' }, show),
+    ),
+  );
+  const messages = messageArea();
+  const output = el('section', { class: 'report', 'aria-live': 'polite', hidden: true });
+
+  const recipient = el('select');
+  fillOptions(recipient, recipientOptions(context));
+  const send = el('button', { type: 'button' }, t(lang, 'ui.report.send'));
+  const mailMessages = messageArea();
+  const mail = el(
+    'div',
+    { class: 'mail', hidden: true },
+    el(
+      'div',
+      { class: 'controls' },
+      field('recipient', t(lang, 'ui.report.mailTo'), recipient),
+      el('div', { class: 'block buttons' }, send),
+    ),
+    mailMessages.element,
+  );
+  replaceChildren(root, form, messages.element, output, mail);
+
+  const read = (): ReportInput => ({
+    assistant: who.value,
+    unit: unit.value === 'Month' ? 'Month' : 'Week',
+    from: from.value,
+    to: to.value,
+  });
+
+  /** What the e-mail sends: the report on the screen, not whatever the controls say since. */
+  let shown: ReportInput | null = null;
+  let busy = false;
+
+  unit.addEventListener('change', fillPeriods);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (busy) return;
+    clearFieldErrors(form);
+    messages.clear();
+    const input = read();
+    const problems = validateReportForm(input, context);
+    if (problems.length > 0) {
+      for (const p of problems) showFieldError(form, p.field, p.message);
+      messages.alert(problems[0]!.message);
+      (problems[0]!.field === 'from' ? from : to).focus();
+      return;
+    }
+    busy = true;
+    setBusy(show, true, t(lang, 'ui.report.building'));
+    void call('getReport', input).then((reply) => {
+      busy = false;
+      setBusy(show, false, t(lang, 'ui.report.building'));
+      if (!reply.ok) {
+        if (reply.field) showFieldError(form, reply.field, reply.message);
+        messages.alert(reply.message);
+        return;
+      }
+      shown = input;
+      replaceChildren(output, ...reportElements(reply.value.document));
+      output.hidden = false;
+      mail.hidden = false;
+      mailMessages.clear();
+    });
+  });
+
+  send.addEventListener('click', () => {
+    if (busy || !shown) return;
+    busy = true;
+    mailMessages.clear();
+    setBusy(send, true, t(lang, 'ui.report.sending'));
+    void call('emailReport', { ...shown, recipient: recipient.value }).then((reply) => {
+      busy = false;
+      setBusy(send, false, t(lang, 'ui.report.sending'));
+      if (reply.ok) mailMessages.status(reply.value.message);
+      else mailMessages.alert(reply.message);
+    });
+  });
+}
