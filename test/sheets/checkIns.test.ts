@@ -32,13 +32,20 @@ function rows(addon: Addon, sheet: string): Array<Record<string, unknown>> {
 const snapshotOf = (addon: Addon): string =>
   JSON.stringify(LOOP_TABS.map((name) => addon.emu.sheetValues(name)));
 
-/** The example workbook with empty Check-ins, Feedback and Actions tabs. */
+/**
+ * The example workbook as if it never had check-ins, feedback or actions:
+ * empty tabs, and their ID counters not yet started (IDs are never reused,
+ * so emptying the tabs alone would carry on from the examples' IDs).
+ */
 function cleanWorkbook(options: Parameters<typeof setUpExampleWorkbook>[0] = {}): Addon {
   const addon = setUpExampleWorkbook(options);
   for (const name of options.locale === 'da_DK' ? LOOP_TABS_DA : LOOP_TABS) {
     const header = addon.emu.sheetValues(name)[0] ?? [];
     addon.emu.setSheetValues(name, [header]);
   }
+  const properties = addon.emu.globals.PropertiesService.getDocumentProperties();
+  for (const prefix of ['C', 'F', 'A']) properties.deleteProperty(`kpiloop.seq.${prefix}`);
+  addon.emu.resetCalls();
   return addon;
 }
 
