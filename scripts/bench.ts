@@ -6,21 +6,33 @@
  *     to the floor, one bare pass that only groups and sums the same rows;
  *   - the compiled add-on in the emulator: KPI_STATUS over a range of 500
  *     KPIs, with the service calls it made.
+ * Reminders for synthetic teams of 50, 500 and 5,000 people are measured
+ * the same two ways: the planner in Node, and one dispatcher run ("send now")
+ * of the compiled add-on in dry run at Friday 16:00 Copenhagen, digest hour.
  * Each run is appended to bench/history.jsonl so a regression shows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { syntheticWorkbook } from './lib/generate';
-import { loadAddon } from './lib/addon';
+import { syntheticTeam, syntheticWorkbook } from './lib/generate';
+import { EXAMPLE_OPTIONS, headers, loadAddon } from './lib/addon';
+import type { Reply, SettingsContext } from '../src/ui/api';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = [1_000, 10_000, 100_000];
 const NOW = Date.UTC(2026, 10, 26, 11, 0); // Thu 26 Nov 2026 12:00 in Copenhagen
 const TIME_ZONE = 'Europe/Copenhagen';
 const REPEATS = 5;
+const TEAM_SIZES = [50, 500, 5_000];
+/**
+ * Above this the emulator runs out of heap (4 GB) in the dispatcher's
+ * per-row Outbox writes at 5,000 people, so the dispatch is left out there.
+ */
+const DISPATCH_MAX_PEOPLE = 500;
+const DIGEST_HOUR = Date.UTC(2026, 10, 27, 15, 0); // Fri 27 Nov 2026 16:00 in Copenhagen
 
 type EngineBench = typeof import('./lib/engineBench');
+type ReminderBench = typeof import('./lib/reminderBench');
 
 /**
  * The engine is timed as esbuild compiles it for Apps Script, not as tsx
@@ -28,9 +40,13 @@ type EngineBench = typeof import('./lib/engineBench');
  * more than the work measured here).
  */
 async function compiledEngine(): Promise<EngineBench> {
-  const outfile = path.join(ROOT, '.local/engineBench.cjs');
+  return compiled<EngineBench>('engineBench');
+}
+
+async function compiled<T>(name: string): Promise<T> {
+  const outfile = path.join(ROOT, `.local/${name}.cjs`);
   buildSync({
-    entryPoints: [path.join(__dirname, 'lib/engineBench.ts')],
+    entryPoints: [path.join(__dirname, `lib/${name}.ts`)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -38,7 +54,7 @@ async function compiledEngine(): Promise<EngineBench> {
     outfile,
     logLevel: 'warning',
   });
-  return (await import(outfile)) as EngineBench;
+  return (await import(outfile)) as T;
 }
 
 function gc(): void {
@@ -134,11 +150,13 @@ async function main(): Promise<void> {
     });
   }
   print(table);
+  const reminders = await reminderTable();
+  printReminders(reminders);
   const history = path.join(ROOT, 'bench/history.jsonl');
   fs.mkdirSync(path.dirname(history), { recursive: true });
   fs.appendFileSync(
     history,
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, table })}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, table, reminders })}\n`,
   );
   console.log(`\nAppended to ${path.relative(process.cwd(), history)}.`);
 }
@@ -188,6 +206,124 @@ function print(table: Row[]): void {
         `for a Dashboard refresh: ${table.map((r) => r.refreshCalls).join(' / ')} (constant when equal).`,
     );
   }
+}
+
+interface ReminderRow {
+  people: number;
+  planMs: number;
+  planHeapMb: number;
+  planned: number;
+  items: number;
+  dispatchMs: number | null;
+  dispatchCalls: number | null;
+  outboxRows: number | null;
+  skipped: number | null;
+}
+
+async function reminderTable(): Promise<ReminderRow[]> {
+  const planner = await compiled<ReminderBench>('reminderBench');
+  const rows: ReminderRow[] = [];
+  for (const people of TEAM_SIZES) {
+    const team = syntheticTeam(people, DIGEST_HOUR, TIME_ZONE, String(EXAMPLE_OPTIONS.owner));
+    const plan = bestOf(REPEATS, () => planner.planTeam(team, DIGEST_HOUR));
+    const heap = heapMb(() => planner.planTeam(team, DIGEST_HOUR));
+    const planned = {
+      people,
+      planMs: plan.ms,
+      planHeapMb: heap,
+      planned: plan.result.messages,
+      items: plan.result.items,
+    };
+    if (people > DISPATCH_MAX_PEOPLE) {
+      rows.push({
+        ...planned,
+        dispatchMs: null,
+        dispatchCalls: null,
+        outboxRows: null,
+        skipped: null,
+      });
+      continue;
+    }
+
+    // The compiled add-on, in dry run, one "Reminders: send now" by the owner (a manager).
+    const { emu, gas } = loadAddon({ now: DIGEST_HOUR, timeZone: TIME_ZONE });
+    for (const [name, values] of Object.entries({
+      Team: team.team,
+      Goals: team.goals,
+      KPIs: team.kpis,
+      Log: team.log,
+      Targets: team.targets,
+      'Check-ins': team.checkIns,
+      Feedback: team.feedback,
+      Actions: team.actions,
+      Outbox: [headers('en', 'outbox')],
+      Dashboard: [['']],
+    })) {
+      emu.setSheetValues(name, values);
+    }
+    emu.run(() => {
+      const context = gas.getSettingsContext() as Reply<SettingsContext>;
+      if (!context.ok) throw new Error(context.message);
+      const saved = gas.saveSettings({ ...context.value.values, dryRun: true }) as Reply<unknown>;
+      if (!saved.ok) throw new Error(saved.message);
+    });
+    emu.resetCalls();
+    const start = performance.now();
+    emu.run(() => gas.sendRemindersNow());
+    const dispatchMs = performance.now() - start;
+    const [header = [], ...outbox] = emu.sheetValues('Outbox');
+    const status = header.indexOf('Status');
+    rows.push({
+      ...planned,
+      dispatchMs,
+      dispatchCalls: emu.totalCalls(),
+      outboxRows: outbox.length,
+      skipped: outbox.filter((row) => row[status] === 'Skipped').length,
+    });
+  }
+  return rows;
+}
+
+function printReminders(rows: ReminderRow[]): void {
+  console.log(
+    '\nReminders at Fri 27 Nov 2026 16:00 Copenhagen (digest hour), default rules, empty Outbox:\n',
+  );
+  printTable(
+    [
+      'People',
+      'plan (ms)',
+      'plan heap (MB)',
+      'messages',
+      'items',
+      'dispatch, dry run (ms)',
+      'calls',
+      'Outbox rows',
+      'Skipped',
+    ],
+    rows.map((r) => [
+      r.people.toLocaleString('en'),
+      r.planMs.toFixed(1),
+      r.planHeapMb.toFixed(1),
+      String(r.planned),
+      String(r.items),
+      r.dispatchMs?.toFixed(0) ?? '–',
+      String(r.dispatchCalls ?? '–'),
+      String(r.outboxRows ?? '–'),
+      String(r.skipped ?? '–'),
+    ]),
+  );
+  console.log(
+    `\nDispatch measured up to ${DISPATCH_MAX_PEOPLE} people: at 5,000 the emulator runs out of heap.`,
+  );
+}
+
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padStart(widths[i] as number)).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(fmt(line));
 }
 
 void main();

@@ -6,7 +6,8 @@
  * data" and adds six weeks of work for the example team; the workbook is kept
  * in .local/workbook.json (shared with `npm start`, the playground) and
  * reloaded by the next run (`-- --reset` starts over, `-- --lang da` gives a
- * Danish workbook).
+ * Danish workbook). Last, the Outbox of a simulated Friday (27 Nov 2026) of
+ * hourly reminder runs in dry run, on a copy of the workbook.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,16 @@ import { appendRows, EXAMPLE_OPTIONS, loadAddon, type Addon } from './lib/addon'
 import { createEmulator } from '../emulator';
 import { DIST } from './lib/addon';
 import { reportText } from '../src/engine/feedback/reportMail';
-import type { AgendaView, CheckInContext, Reply, ReportContext, ReportView } from '../src/ui/api';
+import { TAB_SCHEMAS } from '../src/engine/i18n/vocabulary';
+import { formatMinute, isoDay, localTime } from '../src/engine/time/calendar';
+import type {
+  AgendaView,
+  CheckInContext,
+  Reply,
+  ReportContext,
+  ReportView,
+  SettingsContext,
+} from '../src/ui/api';
 
 const STATE_FILE = path.resolve(__dirname, '../.local/workbook.json');
 const args = process.argv.slice(2);
@@ -98,6 +108,64 @@ function main(): void {
 
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   fs.writeFileSync(STATE_FILE, emu.serialize());
+  printSimulatedFriday(emu.serialize());
+}
+
+const FRIDAY = Date.UTC(2026, 10, 26, 23, 0); // Fri 27 Nov 2026 00:00 in Copenhagen
+const HOUR_MS = 3_600_000;
+
+/**
+ * On a copy of the workbook: dry run on (Settings, as the manager), then
+ * "Reminders: send now" at every hour of Friday 27 Nov 2026, and the Outbox.
+ */
+function printSimulatedFriday(state: string): void {
+  const emu = createEmulator({ ...EXAMPLE_OPTIONS, state, now: FRIDAY });
+  const gas = emu.load(DIST);
+  const manager = String(EXAMPLE_OPTIONS.owner);
+  const asManager = <T>(work: () => T): T => emu.asUser(manager, () => emu.run(work));
+  const settings = asManager(() => gas.getSettingsContext()) as Reply<SettingsContext>;
+  const saved = settings.ok
+    ? (asManager(() =>
+        gas.saveSettings({ ...settings.value.values, dryRun: true }),
+      ) as Reply<SettingsContext>)
+    : settings;
+  if (!saved.ok) {
+    console.log(`\nSimulated Friday: ${saved.message}`);
+    return;
+  }
+  emu.resetCalls();
+  for (let hour = 0; hour < 24; hour++) {
+    emu.clock.set(FRIDAY + hour * HOUR_MS);
+    emu.endExecution();
+    asManager(() => gas.sendRemindersNow());
+  }
+  const calls = emu.totalCalls();
+  const sheet = emu.spreadsheet
+    .getSheets()
+    .find((s) => s.getDeveloperMetadata().some((m) => m.getValue() === 'outbox'));
+  const [header = [], ...rows] = sheet ? emu.sheetValues(sheet.getName()) : [];
+  const zone = emu.spreadsheet.getSpreadsheetTimeZone();
+  const columns = TAB_SCHEMAS.outbox.columns;
+  const shown = [
+    columns.dueAt,
+    columns.recipient,
+    columns.channel,
+    columns.rule,
+    columns.subject,
+    columns.status,
+  ].map((words) => ({
+    title: words[0],
+    at: header.findIndex((h) => (words as readonly string[]).includes(String(h))),
+  }));
+  const cell = (value: unknown): string => {
+    if (!(value instanceof Date)) return format(value);
+    const local = localTime(value.getTime(), zone);
+    return `${isoDay(local.day)} ${formatMinute(local.minute)}`;
+  };
+  console.log(
+    `\nOutbox of a simulated Friday 27 Nov 2026, hourly runs in dry run (${zone}; ${rows.length} messages, ${calls} service calls over 24 runs)`,
+  );
+  printTable(rows.map((row) => Object.fromEntries(shown.map((c) => [c.title, cell(row[c.at])]))));
 }
 
 /** Dashboard: refresh, as the manager would run it from the menu, then its blocks as text. */

@@ -284,3 +284,155 @@ export function syntheticWorkbook(
 }
 
 export { isoDay };
+
+export interface SyntheticTeam extends SyntheticWorkbook {
+  checkIns: unknown[][];
+  feedback: unknown[][];
+  actions: unknown[][];
+}
+
+/**
+ * A team of `people` for the reminder bench: one manager for every ten (the
+ * first is `firstManager`, the sheet's owner), each assistant in one of five
+ * zones with three KPIs (two weekly, one daily with a Due time), a few Log
+ * rows this week, a check-in planned in the coming days and an action due
+ * around now (some overdue, some away).
+ */
+export function syntheticTeam(
+  people: number,
+  now: number,
+  sheetTimeZone: string,
+  firstManager = 'mette@example.com',
+  seed = 11,
+): SyntheticTeam {
+  const random = seededRandom(seed);
+  const zones = [
+    'Asia/Manila',
+    'Asia/Kolkata',
+    'America/Bogota',
+    'Europe/Copenhagen',
+    'Africa/Nairobi',
+  ];
+  const today = localDay(now, sheetTimeZone);
+  const monday = today - weekdayOf(today);
+  const date = (day: number): Date => new Date(instantAt(day, 0, sheetTimeZone));
+  const start = date(dayFromDate(2026, 1, 5));
+  const team: unknown[][] = [headers('en', 'team')];
+  const kpis: unknown[][] = [headers('en', 'kpis')];
+  const log: unknown[][] = [headers('en', 'log')];
+  const checkIns: unknown[][] = [headers('en', 'checkIns')];
+  const actions: unknown[][] = [headers('en', 'actions')];
+  let manager = firstManager;
+  for (let p = 0; p < people; p++) {
+    const zone = zones[p % zones.length] as string;
+    if (p % 10 === 0) {
+      if (p > 0) manager = `manager${p / 10 + 1}@example.com`;
+      team.push([
+        `Manager ${p / 10 + 1}`,
+        manager,
+        'Manager',
+        '',
+        sheetTimeZone,
+        'Mon-Fri',
+        '08:00-16:00',
+        'Email',
+        '',
+        true,
+      ]);
+      continue;
+    }
+    const email = `person${p + 1}@example.com`;
+    const away = random() < 0.03 ? date(today + 3) : '';
+    team.push([
+      `Person ${p + 1}`,
+      email,
+      'Assistant',
+      manager,
+      zone,
+      'Mon-Fri',
+      '09:00-17:00',
+      'Email',
+      away,
+      true,
+    ]);
+    for (let k = 0; k < 3; k++) {
+      const id = `K${p * 3 + k + 1}`;
+      const daily = k === 2;
+      kpis.push([
+        id,
+        `KPI ${k + 1}`,
+        email,
+        'G1',
+        'Administration',
+        'Things done',
+        daily ? 'Count' : 'Sum',
+        'At least',
+        daily ? 2 : 20,
+        'items',
+        daily ? 'Day' : 'Week',
+        daily ? '15:00' : '',
+        '',
+        '',
+        '',
+        '10%',
+        '',
+        start,
+        date(today + (k === 0 && random() < 0.2 ? 5 : 200)),
+        'Active',
+        '',
+      ]);
+      for (let day = monday; day < today; day++) {
+        if (random() < 0.3) continue; // some days nothing is logged: silent, behind pace
+        const loggedAt = instantAt(day, 10 * 60 + Math.floor(random() * 6 * 60), zone);
+        log.push([
+          `E${log.length}`,
+          date(day),
+          email,
+          id,
+          whole(random, 1, 6),
+          '',
+          '',
+          new Date(loggedAt),
+          email,
+          'OK',
+        ]);
+      }
+    }
+    checkIns.push([
+      `C${checkIns.length}`,
+      email,
+      manager,
+      'Weekly',
+      date(today + 1 + (p % 5)),
+      '10:00',
+      '',
+      'Planned',
+      '',
+      '',
+      '',
+    ]);
+    const due = today - 4 + Math.floor(random() * 7);
+    actions.push([
+      `A${actions.length}`,
+      date(monday - 7),
+      email,
+      `Follow up ${p + 1}`,
+      `K${p * 3 + 1}`,
+      '',
+      date(due),
+      random() < 0.5 ? 'Open' : 'In progress',
+      '',
+      '',
+    ]);
+  }
+  return {
+    team,
+    goals: [headers('en', 'goals'), ['G1', 'Run the business', firstManager, '', '']],
+    kpis,
+    log,
+    targets: [headers('en', 'targets')],
+    checkIns,
+    feedback: [headers('en', 'feedback')],
+    actions,
+  };
+}
