@@ -15,11 +15,14 @@ export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): stri
   );
 }
 
+/** A quoted cell longer than this is shortened: a message must fit in a cell (50,000 characters). */
+const MAX_PARAM_LENGTH = 1000;
+
 /** Numbers in a Danish message take a decimal comma: 1.33 would read as 133. */
 function formatParam(lang: Lang, value: string | number): string {
-  return typeof value === 'number' && lang === 'da'
-    ? String(value).replace('.', ',')
-    : String(value);
+  const text =
+    typeof value === 'number' && lang === 'da' ? String(value).replace('.', ',') : String(value);
+  return text.length > MAX_PARAM_LENGTH ? `${text.slice(0, MAX_PARAM_LENGTH)}…` : text;
 }
 
 /** An error a user can cause: a message key and its parameters, rendered late in their language. */
