@@ -2,12 +2,8 @@
 import {
   el,
   escapeHtml,
-  field,
   messageArea,
-  selectValue,
   setBusy,
-  showFieldError,
-  clearFieldErrors,
   statusChip,
   statusTone,
 } from '../../../src/ui/pages/shared/dom';
@@ -62,28 +58,7 @@ describe('status chips', () => {
   });
 });
 
-describe('forms and messages', () => {
-  it('labels every control and ties its error message to it', () => {
-    const input = el('input', { type: 'text' });
-    const wrapper = field('value', 'Value', input);
-    document.body.replaceChildren(wrapper);
-    expect(wrapper.querySelector('label')?.htmlFor).toBe('value');
-    expect(input.getAttribute('aria-describedby')).toBe('value-error');
-    expect(showFieldError(document, 'value', 'Not a number')).toBe(true);
-    expect(document.getElementById('value-error')?.textContent).toBe('Not a number');
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    clearFieldErrors(document);
-    expect([
-      document.getElementById('value-error')?.textContent,
-      input.hasAttribute('aria-invalid'),
-    ]).toEqual(['', false]);
-  });
-
-  it('ignores a field name from the server that is not a plain name', () => {
-    document.body.replaceChildren(field('value', 'Value', el('input')));
-    expect(showFieldError(document, 'value"], img', 'x')).toBe(false);
-  });
-
+describe('messages and buttons', () => {
   it('announces results politely and errors as alerts, one at a time', () => {
     const messages = messageArea();
     document.body.replaceChildren(messages.element);
@@ -109,13 +84,5 @@ describe('forms and messages', () => {
     ]);
     setBusy(button, false, 'Saving…');
     expect([button.textContent, button.disabled]).toEqual(['Save', false]);
-  });
-
-  it('keeps a value a drop-down lacks, and drops it again when another is chosen', () => {
-    const select = el('select', {}, el('option', { value: 'G1' }, 'G1'));
-    selectValue(select, 'G9');
-    expect([select.value, select.options.length]).toEqual(['G9', 2]);
-    selectValue(select, 'G1');
-    expect([select.value, select.options.length]).toEqual(['G1', 1]);
   });
 });

@@ -5,22 +5,29 @@
  * answers "what do you need from me?", and everyone updates their own
  * actions. User text only ever becomes text nodes (el()), never HTML.
  */
-import type { ActionView, AgendaView, CheckInContext, Choice, FeedbackView } from '../../api';
+import type { ActionView, AgendaView, CheckInContext, FeedbackView } from '../../api';
 import type { Lang } from '../../../engine/types';
-import { closeSidebar, isUnreachable, type Call } from '../shared/bridge';
+import { bootPage } from '../shared/boot';
+import { closeSidebar, type Call } from '../shared/bridge';
 import {
-  clearFieldErrors,
   el,
-  field,
   messageArea,
   replaceChildren,
-  selectValue,
   setBusy,
-  showFieldError,
   statusChip,
   type Child,
   type MessageArea,
 } from '../shared/dom';
+import {
+  clearFieldErrors,
+  dropDown,
+  field,
+  linkInput,
+  selectValue,
+  showProblems,
+  showRefusal,
+  textInput,
+} from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
 import {
   actionMeta,
@@ -39,36 +46,28 @@ import {
   validateRecord,
   validateSchedule,
   type ActionRow,
-  type FieldProblem,
   type FeedbackRow,
   type RecordValues,
   type UpdateRow,
 } from './form';
 
-/** Loads the context (for one assistant, or the default one) and shows the sidebar. */
-export async function startCheckIn(
+/**
+ * Loads the context (for one assistant, or the default one) and shows the
+ * sidebar, with `message` (what was just saved) under it.
+ */
+export function startCheckIn(
   root: HTMLElement,
   call: Call,
   page: Page,
   assistant?: string,
   message?: string,
 ): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getCheckInContext', ...(assistant ? [{ assistant }] : []));
-  if (!reply.ok) {
-    const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-    retry.addEventListener('click', () => void startCheckIn(root, call, page, assistant));
-    replaceChildren(
-      root,
-      el('p', { class: 'error', role: 'alert' }, reply.message),
-      isUnreachable(reply) ? el('div', { class: 'block' }, retry) : null,
-    );
-    if (isUnreachable(reply)) retry.focus();
-    return;
-  }
-  page.lang = reply.value.lang;
-  document.documentElement.lang = page.lang;
-  showCheckIn(root, reply.value, call, page, message);
+  return bootPage(root, page, {
+    load: () => call('getCheckInContext', ...(assistant ? [{ assistant }] : [])),
+    render: (context) => showCheckIn(root, context, call, page, message),
+    // Trying again starts afresh: the message belonged to the load that failed.
+    retry: () => startCheckIn(root, call, page, assistant),
+  });
 }
 
 /** Mood 1-5, each with its word so the number means the same to everyone. */
@@ -79,11 +78,6 @@ const MOOD_KEYS = [
   'ui.checkIn.mood.4',
   'ui.checkIn.mood.5',
 ] as const;
-
-const options = (choices: readonly Choice[], blank?: string): HTMLOptionElement[] => [
-  ...(blank === undefined ? [] : [el('option', { value: '' }, blank)]),
-  ...choices.map((c) => el('option', { value: c.value }, c.label)),
-];
 
 function linkOrText(url: string): Child {
   const safe = safeLink(url);
@@ -113,10 +107,8 @@ export function showCheckIn(
 
   let picker: HTMLElement | null = null;
   if (context.canRecord && context.assistants.length > 0) {
-    const select = el(
-      'select',
-      {},
-      ...context.assistants.map((p) => el('option', { value: p.email }, p.name || p.email)),
+    const select = dropDown(
+      context.assistants.map((p) => ({ value: p.email, label: p.name || p.email })),
     );
     selectValue(select, agenda?.assistant.email ?? '');
     select.addEventListener('change', () => void startCheckIn(root, call, page, select.value));
@@ -268,34 +260,6 @@ function feedbackItem(feedback: FeedbackView): HTMLElement {
   );
 }
 
-/** Shows a form's problems at their fields; says whether any was shown there. */
-function showProblems(
-  form: HTMLElement,
-  messages: MessageArea,
-  lang: Lang,
-  problems: FieldProblem[],
-): boolean {
-  if (problems.length === 0) return false;
-  for (const problem of problems) showFieldError(form, problem.field, problem.message);
-  messages.alert(t(lang, 'ui.fixFields'));
-  form.querySelector<HTMLElement>(`#${problems[0]!.field}`)?.focus();
-  return true;
-}
-
-/** A refusal from the server: at its field when the form has it, else as an alert. */
-function showRefusal(
-  form: HTMLElement,
-  messages: MessageArea,
-  lang: Lang,
-  message: string,
-  control: string | null,
-): void {
-  if (control && showFieldError(form, control, message)) {
-    messages.alert(t(lang, 'ui.fixFields'));
-    form.querySelector<HTMLElement>(`#${control}`)?.focus();
-  } else messages.alert(message);
-}
-
 function scheduleForm(
   agenda: AgendaView,
   context: CheckInContext,
@@ -305,7 +269,7 @@ function scheduleForm(
 ): HTMLElement {
   const { lang } = context;
   const slot = agenda.upcoming;
-  const cadence = el('select', {}, ...options(context.choices.cadence));
+  const cadence = dropDown(context.choices.cadence);
   selectValue(cadence, slot?.cadence || agenda.next.cadence);
   const date = el('input', {
     type: 'date',
@@ -313,12 +277,7 @@ function scheduleForm(
     value: slot?.date ?? agenda.next.date,
   });
   const time = el('input', { type: 'time', value: slot?.time ?? agenda.next.time });
-  const link = el('input', {
-    type: 'url',
-    placeholder: 'https://',
-    autocomplete: 'off',
-    value: slot?.meetingLink ?? agenda.next.meetingLink,
-  });
+  const link = linkInput({ value: slot?.meetingLink ?? agenda.next.meetingLink });
   const save = el('button', { type: 'submit' }, t(lang, 'ui.checkIn.saveSchedule'));
   const form = el(
     'form',
@@ -374,7 +333,7 @@ function answerForm(
   reload: (message?: string) => Promise<void>,
 ): HTMLElement {
   const { lang } = context;
-  const kind = el('select', {}, ...options(context.choices.upwardKind));
+  const kind = dropDown(context.choices.upwardKind);
   const text = el('textarea', { rows: 3 });
   const send = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.checkIn.sendAnswer'));
   const manager = agenda.manager?.name || agenda.manager?.email || '';
@@ -427,27 +386,26 @@ function recordForm(
   const { lang } = context;
   const assistantName = agenda.assistant.name || agenda.assistant.email;
   const managerName = context.user.name || context.user.email;
-  const kpiOptions = (): HTMLOptionElement[] => [
-    el('option', { value: '' }, t(lang, 'ui.checkIn.noKpi')),
-    ...agenda.kpis.map((k) => el('option', { value: k.id }, k.name)),
-  ];
+  const kpiSelect = (): HTMLSelectElement =>
+    dropDown(
+      agenda.kpis.map((k) => ({ value: k.id, label: k.name })),
+      t(lang, 'ui.checkIn.noKpi'),
+    );
   let counter = 0;
 
   const summary = el('textarea', { rows: 4, required: true });
-  const mood = el(
-    'select',
-    {},
-    el('option', { value: '' }, t(lang, 'ui.choose')),
-    ...MOOD_KEYS.map((key, i) => el('option', { value: String(i + 1) }, t(lang, key))),
+  const mood = dropDown(
+    MOOD_KEYS.map((key, i) => ({ value: String(i + 1), label: t(lang, key) })),
+    t(lang, 'ui.choose'),
   );
 
   // Carried actions: their status and follow-up can change in the meeting.
   const updates: Array<{ row: UpdateRow; status: HTMLSelectElement; followUp: HTMLInputElement }> =
     agenda.actions.map((action, i) => {
       const prefix = `carried-${i}`;
-      const status = el('select', {}, ...options(context.choices.actionStatus));
+      const status = dropDown(context.choices.actionStatus);
       selectValue(status, action.status);
-      const followUp = el('input', { type: 'text', autocomplete: 'off', value: action.followUp });
+      const followUp = textInput({ value: action.followUp });
       return {
         row: {
           prefix,
@@ -481,22 +439,18 @@ function recordForm(
   const addFeedback = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addFeedback'));
   addFeedback.addEventListener('click', () => {
     const prefix = `fb-${counter++}`;
-    const from = el(
-      'select',
-      {},
-      el(
-        'option',
-        { value: 'manager' },
-        t(lang, 'ui.checkIn.fromTo', { from: managerName, to: assistantName }),
-      ),
-      el(
-        'option',
-        { value: 'assistant' },
-        t(lang, 'ui.checkIn.fromTo', { from: assistantName, to: managerName }),
-      ),
-    );
-    const kind = el('select', {}, ...options(context.choices.feedbackKind));
-    const kpi = el('select', {}, ...kpiOptions());
+    const from = dropDown([
+      {
+        value: 'manager',
+        label: t(lang, 'ui.checkIn.fromTo', { from: managerName, to: assistantName }),
+      },
+      {
+        value: 'assistant',
+        label: t(lang, 'ui.checkIn.fromTo', { from: assistantName, to: managerName }),
+      },
+    ]);
+    const kind = dropDown(context.choices.feedbackKind);
+    const kpi = kpiSelect();
     const text = el('textarea', { rows: 2 });
     const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
     const element = el(
@@ -534,15 +488,13 @@ function recordForm(
   const addAction = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addAction'));
   addAction.addEventListener('click', () => {
     const prefix = `new-${counter++}`;
-    const action = el('input', { type: 'text', autocomplete: 'off' });
-    const owner = el(
-      'select',
-      {},
-      el('option', { value: agenda.assistant.email }, assistantName),
-      el('option', { value: context.user.email }, managerName),
-    );
+    const action = textInput();
+    const owner = dropDown([
+      { value: agenda.assistant.email, label: assistantName },
+      { value: context.user.email, label: managerName },
+    ]);
     const due = el('input', { type: 'date', min: context.today });
-    const kpi = el('select', {}, ...kpiOptions());
+    const kpi = kpiSelect();
     const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
     const element = el(
       'fieldset',
@@ -574,16 +526,11 @@ function recordForm(
     action.focus();
   });
 
-  const nextCadence = el('select', {}, ...options(context.choices.cadence));
+  const nextCadence = dropDown(context.choices.cadence);
   selectValue(nextCadence, agenda.next.cadence);
   const nextDate = el('input', { type: 'date', min: context.today, value: agenda.next.date });
   const nextTime = el('input', { type: 'time', value: agenda.next.time });
-  const nextLink = el('input', {
-    type: 'url',
-    placeholder: 'https://',
-    autocomplete: 'off',
-    value: agenda.next.meetingLink,
-  });
+  const nextLink = linkInput({ value: agenda.next.meetingLink });
   const save = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.checkIn.save'));
 
   const form = el(
@@ -655,9 +602,9 @@ function myActionsSection(
     t(lang, 'ui.checkIn.myActions'),
     ...context.myActions.map((action) => {
       const prefix = `mine-${action.id.replace(/[^\w-]/g, '')}`;
-      const status = el('select', {}, ...options(context.choices.actionStatus));
+      const status = dropDown(context.choices.actionStatus);
       selectValue(status, action.status);
-      const followUp = el('input', { type: 'text', autocomplete: 'off', value: action.followUp });
+      const followUp = textInput({ value: action.followUp });
       const save = el('button', { type: 'submit' }, t(lang, 'ui.checkIn.update'));
       const form = el(
         'form',

@@ -5,17 +5,10 @@
  * Acknowledge button. User text only ever becomes text nodes.
  */
 import type { FeedbackContext, FeedbackView } from '../../api';
-import { closeSidebar, isUnreachable, type Call } from '../shared/bridge';
-import {
-  clearFieldErrors,
-  el,
-  field,
-  messageArea,
-  replaceChildren,
-  setBusy,
-  showFieldError,
-  type MessageArea,
-} from '../shared/dom';
+import { bootPage } from '../shared/boot';
+import { closeSidebar, type Call } from '../shared/bridge';
+import { el, messageArea, replaceChildren, setBusy, type MessageArea } from '../shared/dom';
+import { clearFieldErrors, dropDown, field, showProblems, showRefusal } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
 import {
   directionHint,
@@ -24,56 +17,33 @@ import {
   inboxMeta,
   validateFeedback,
   withoutFeedback,
-  type FeedbackField,
   type FeedbackFormValues,
 } from './form';
 
-export async function startFeedback(root: HTMLElement, call: Call, page: Page): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getFeedbackContext');
-  if (!reply.ok) {
-    const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-    retry.addEventListener('click', () => void startFeedback(root, call, page));
-    replaceChildren(
-      root,
-      el('p', { class: 'error', role: 'alert' }, reply.message),
-      isUnreachable(reply) ? el('div', { class: 'block' }, retry) : null,
-    );
-    if (isUnreachable(reply)) retry.focus();
-    return;
-  }
-  page.lang = reply.value.lang;
-  document.documentElement.lang = page.lang;
-  showFeedback(root, reply.value, call);
+export function startFeedback(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  return bootPage(root, page, {
+    load: () => call('getFeedbackContext'),
+    render: (context) => showFeedback(root, context, call),
+  });
 }
 
 export function showFeedback(root: HTMLElement, context: FeedbackContext, call: Call): void {
   const { lang } = context;
   const messages = messageArea();
-  const to = el(
-    'select',
+  const to = dropDown(
+    context.people.map((p) => ({ value: p.email, label: p.name || p.email })),
+    t(lang, 'ui.choose'),
     { required: true },
-    el('option', { value: '' }, t(lang, 'ui.choose')),
-    ...context.people.map((p) => el('option', { value: p.email }, p.name || p.email)),
   );
   const hint = el('span', { 'aria-live': 'polite' });
-  const kind = el(
-    'select',
-    { required: true },
-    el('option', { value: '' }, t(lang, 'ui.choose')),
-    ...context.kinds.map((k) => el('option', { value: k.value }, k.label)),
+  const kind = dropDown(context.kinds, t(lang, 'ui.choose'), { required: true });
+  const kpi = dropDown(
+    context.kpis.map((k) => ({ value: k.id, label: `${k.id} ${k.name}` })),
+    t(lang, 'ui.checkIn.noKpi'),
   );
-  const kpi = el(
-    'select',
-    {},
-    el('option', { value: '' }, t(lang, 'ui.checkIn.noKpi')),
-    ...context.kpis.map((k) => el('option', { value: k.id }, `${k.id} ${k.name}`)),
-  );
-  const checkIn = el(
-    'select',
-    {},
-    el('option', { value: '' }, t(lang, 'ui.feedback.noCheckIn')),
-    ...context.checkIns.map((c) => el('option', { value: c.id }, c.label)),
+  const checkIn = dropDown(
+    context.checkIns.map((c) => ({ value: c.id, label: c.label })),
+    t(lang, 'ui.feedback.noCheckIn'),
   );
   const text = el('textarea', { rows: 4, required: true });
   const send = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.feedback.send'));
@@ -99,7 +69,6 @@ export function showFeedback(root: HTMLElement, context: FeedbackContext, call: 
     field('text', t(lang, 'ui.checkIn.text'), text),
     el('div', { class: 'block buttons' }, send, close),
   );
-  const controls: Record<FeedbackField, HTMLElement> = { to, kind, kpi, checkInId: checkIn, text };
   const inbox = el('section', { class: 'block', 'aria-labelledby': 'inbox-title' });
   replaceChildren(root, form, messages.element, inbox);
   showInbox(inbox, context, context.inbox, call, messages);
@@ -117,24 +86,14 @@ export function showFeedback(root: HTMLElement, context: FeedbackContext, call: 
       checkInId: checkIn.value,
       text: text.value,
     };
-    const problems = validateFeedback(values, lang);
-    if (problems.length > 0) {
-      for (const problem of problems) showFieldError(form, problem.field, problem.message);
-      messages.alert(t(lang, 'ui.fixFields'));
-      controls[problems[0]!.field].focus();
-      return;
-    }
+    if (showProblems(form, messages, lang, validateFeedback(values, lang))) return;
     saving = true;
     setBusy(send, true, t(lang, 'ui.saving'));
     void call('giveFeedback', feedbackInput(values)).then((reply) => {
       saving = false;
       setBusy(send, false, t(lang, 'ui.saving'));
       if (!reply.ok) {
-        const at = feedbackFieldOf(reply.field);
-        if (at && showFieldError(form, at, reply.message)) {
-          messages.alert(t(lang, 'ui.fixFields'));
-          controls[at].focus();
-        } else messages.alert(reply.message);
+        showRefusal(form, messages, lang, reply.message, feedbackFieldOf(reply.field));
         return;
       }
       text.value = '';

@@ -18,6 +18,7 @@ import type { SmartLetter, SmartReferences } from '../../../engine/kpi/smart';
 import { readChoice } from '../../../engine/i18n/vocabulary';
 import { readDay, readNumber } from '../../../engine/records/cells';
 import { isoDay } from '../../../engine/time/calendar';
+import type { Option } from '../shared/fields';
 import { t } from '../shared/i18n';
 
 export type DraftField = Exclude<keyof KpiDraft, 'id'>;
@@ -239,11 +240,6 @@ export function kpisAfterSave(
   return saved.created
     ? [...kpis, stored]
     : kpis.map((kpi) => (same(kpi.id, saved.id) ? stored : kpi));
-}
-
-export interface Option {
-  value: string;
-  label: string;
 }
 
 export const kpiOptions = (context: KpiEditorContext): Option[] =>

@@ -5,15 +5,8 @@
  */
 import type { KpiEditorContext, KpiReviewed, KpiReviewInput } from '../../api';
 import type { Call } from '../shared/bridge';
-import {
-  clearFieldErrors,
-  el,
-  field,
-  messageArea,
-  replaceChildren,
-  setBusy,
-  showFieldError,
-} from '../shared/dom';
+import { el, messageArea, replaceChildren, setBusy } from '../shared/dom';
+import { clearFieldErrors, field, showFieldError, showProblems, textInput } from '../shared/fields';
 import { t } from '../shared/i18n';
 import { reviewFor, validateReview } from './form';
 
@@ -37,8 +30,8 @@ export function reviewSection(
   const keep = radio('keep');
   const change = radio('change');
   const keepLabel = el('span');
-  const target = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
-  const reason = el('input', { type: 'text', autocomplete: 'off' });
+  const target = textInput({ inputmode: 'decimal' });
+  const reason = textInput();
   const next = el('input', { type: 'date' });
   const nextHint = el('span');
   const targetField = field('reviewTarget', t(lang, 'ui.kpiEditor.review.newTarget'), target);
@@ -123,13 +116,7 @@ export function reviewSection(
       reason: reason.value.trim(),
       nextReviewBy: next.value,
     };
-    const problems = validateReview(input, lang);
-    if (problems.length > 0) {
-      for (const p of problems) showFieldError(form, p.field, p.message);
-      messages.alert(t(lang, 'ui.fixFields'));
-      (problems[0]!.field === 'reviewTarget' ? target : reason).focus();
-      return;
-    }
+    if (showProblems(form, messages, lang, validateReview(input, lang))) return;
     saving = true;
     setBusy(save, true, t(lang, 'ui.saving'));
     void call('reviewKpi', input).then((reply) => {

@@ -6,18 +6,20 @@
 import type { KpiDraft, KpiEditorContext } from '../../api';
 import type { Lang } from '../../../engine/types';
 import { TAB_SCHEMAS, word } from '../../../engine/i18n/vocabulary';
-import { closeSidebar, isUnreachable, type Call } from '../shared/bridge';
+import { bootPage } from '../shared/boot';
+import { closeSidebar, type Call } from '../shared/bridge';
+import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
 import {
   clearFieldErrors,
-  el,
+  dropDown,
   field,
-  messageArea,
-  replaceChildren,
+  refillDropDown,
   selectValue,
-  setBusy,
-  showFieldError,
-  statusChip,
-} from '../shared/dom';
+  showProblems,
+  showRefusal,
+  textInput,
+  type Option,
+} from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
 import {
   applyTemplate,
@@ -39,32 +41,16 @@ import {
   visibleFields,
   type DraftField,
   type KpiFormValues,
-  type Option,
 } from './form';
 import { reviewSection } from './review';
 
-export async function startKpiEditor(root: HTMLElement, call: Call, page: Page): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getKpiEditorContext');
-  if (!reply.ok) {
-    if (isUnreachable(reply)) {
-      const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-      retry.addEventListener('click', () => void startKpiEditor(root, call, page));
-      replaceChildren(
-        root,
-        el('p', { class: 'error', role: 'alert' }, reply.message),
-        el('div', { class: 'block' }, retry),
-      );
-      retry.focus();
-    } else {
-      // An assistant, or a sheet not set up: the server's sentence, and nothing else to do here.
-      replaceChildren(root, el('p', { class: 'notice', role: 'status' }, reply.message));
-    }
-    return;
-  }
-  page.lang = reply.value.lang;
-  document.documentElement.lang = page.lang;
-  showKpiEditor(root, reply.value, call);
+export function startKpiEditor(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  return bootPage(root, page, {
+    load: () => call('getKpiEditorContext'),
+    render: (context) => showKpiEditor(root, context, call),
+    // An assistant, or a sheet not set up: the server's sentence, and nothing else to do here.
+    refusal: 'notice',
+  });
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -95,53 +81,42 @@ const COLUMN_OF: Record<DraftField, keyof (typeof TAB_SCHEMAS)['kpis']['columns'
 const fieldLabel = (lang: Lang, f: DraftField): string =>
   word(lang, TAB_SCHEMAS.kpis.columns[COLUMN_OF[f]]);
 
+/** A drop-down's options anew (a KPI was saved), the one chosen kept chosen. */
 function fillOptions(select: HTMLSelectElement, blank: string | null, options: Option[]): void {
   const keep = select.value;
-  replaceChildren(
-    select,
-    blank === null ? null : el('option', { value: '' }, blank),
-    ...options.map((o) => el('option', { value: o.value }, o.label)),
-  );
+  refillDropDown(select, options, blank);
   selectValue(select, keep);
 }
 
 function controlFor(f: DraftField, context: KpiEditorContext): Control {
-  const lang = context.lang;
-  const text = (attributes: Record<string, string> = {}): HTMLInputElement =>
-    el('input', { type: 'text', autocomplete: 'off', ...attributes });
-  const select = (blank: string | null, options: Option[]): HTMLSelectElement => {
-    const s = el('select');
-    fillOptions(s, blank, options);
-    return s;
-  };
-  if (isChoiceField(f))
-    return select(f === 'status' ? null : t(lang, 'ui.choose'), choiceOptions(context, f));
+  const choose = t(context.lang, 'ui.choose');
+  if (isChoiceField(f)) return dropDown(choiceOptions(context, f), f === 'status' ? null : choose);
   switch (f) {
     case 'name':
-      return text({ required: '' });
+      return textInput({ required: '' });
     case 'owner':
-      return select(t(lang, 'ui.choose'), ownerOptions(context));
+      return dropDown(ownerOptions(context), choose);
     case 'goalId':
-      return select(t(lang, 'ui.choose'), goalOptions(context));
+      return dropDown(goalOptions(context), choose);
     case 'numeratorKpi':
     case 'denominatorKpi':
-      return select(t(lang, 'ui.choose'), kpiOptions(context));
+      return dropDown(kpiOptions(context), choose);
     case 'measure':
       return el('textarea', { rows: 2 });
     case 'target':
     case 'baseline':
-      return text({ inputmode: 'decimal' });
+      return textInput({ inputmode: 'decimal' });
     case 'dueTime':
-      return text({ placeholder: '16:00' });
+      return textInput({ placeholder: '16:00' });
     case 'qualifier':
-      return text({ placeholder: '>= 1200' });
+      return textInput({ placeholder: '>= 1200' });
     case 'riskBand':
-      return text({ placeholder: '10%' });
+      return textInput({ placeholder: '10%' });
     case 'start':
     case 'reviewBy':
       return el('input', { type: 'date' });
     default:
-      return text();
+      return textInput();
   }
 }
 
@@ -178,7 +153,7 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     controls[f] = controlFor(f, context);
     wrappers[f] = field(f, fieldLabel(lang, f), controls[f]);
   }
-  const reason = el('input', { type: 'text', autocomplete: 'off' });
+  const reason = textInput();
   const reasonHint = el('span');
   const reasonField = field('reason', t(lang, 'ui.kpiEditor.reason'), reason, reasonHint);
 
@@ -325,13 +300,8 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     clearFieldErrors(root);
     messages.clear();
     const draft = read();
-    const problems = validateKpiForm(draft, reason.value, original, lang);
-    if (problems.length > 0) {
-      for (const p of problems) showFieldError(form, p.field, p.message);
-      messages.alert(t(lang, 'ui.fixFields'));
-      (problems[0]!.field === 'reason' ? reason : controls[problems[0]!.field]).focus();
+    if (showProblems(form, messages, lang, validateKpiForm(draft, reason.value, original, lang)))
       return;
-    }
     saving = true;
     setBusy(save, true, t(lang, 'ui.saving'));
     const input = { draft, reason: reasonField.hidden ? '' : reason.value.trim() };
@@ -339,11 +309,7 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
       saving = false;
       setBusy(save, false, t(lang, 'ui.saving'));
       if (!reply.ok) {
-        const at = reply.field;
-        if (at && showFieldError(form, at, reply.message)) {
-          messages.alert(t(lang, 'ui.fixFields'));
-          form.querySelector<HTMLElement>(`#${at}`)?.focus();
-        } else messages.alert(reply.message);
+        showRefusal(form, messages, lang, reply.message, reply.field);
         return;
       }
       const saved = reply.value;

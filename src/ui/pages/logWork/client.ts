@@ -1,8 +1,5 @@
 /** The Log work sidebar's script: boots the page once the HTML is there. */
-import { createBridge } from '../shared/bridge';
-import { browserLang, type Page } from '../shared/i18n';
+import { startInBrowser } from '../shared/boot';
 import { startLogWork } from './view';
 
-const page: Page = { lang: browserLang(navigator.language) };
-const root = document.getElementById('app');
-if (root) void startLogWork(root, createBridge({ lang: () => page.lang }), page);
+startInBrowser(startLogWork);

@@ -4,18 +4,19 @@
  */
 import type { LogWorkContext, LogWorkKpi } from '../../api';
 import type { Lang } from '../../../engine/types';
-import { closeSidebar, isUnreachable, type Call } from '../shared/bridge';
+import { bootPage } from '../shared/boot';
+import { closeSidebar, type Call } from '../shared/bridge';
+import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
 import {
   clearFieldErrors,
-  el,
+  dropDown,
   field,
-  messageArea,
-  replaceChildren,
+  linkInput,
   selectValue,
-  setBusy,
-  showFieldError,
-  statusChip,
-} from '../shared/dom';
+  showProblems,
+  showRefusal,
+  textInput,
+} from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
 import {
   entryInput,
@@ -25,29 +26,16 @@ import {
   statusLabel,
   validateLogEntry,
   withSavedKpi,
-  type LogField,
   type LogFormValues,
 } from './form';
 import { TAB_SCHEMAS, word } from '../../../engine/i18n/vocabulary';
 
 /** Loads the context and shows the form, or the reason it cannot. */
-export async function startLogWork(root: HTMLElement, call: Call, page: Page): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getLogWorkContext');
-  if (!reply.ok) {
-    const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-    retry.addEventListener('click', () => void startLogWork(root, call, page));
-    replaceChildren(
-      root,
-      el('p', { class: 'error', role: 'alert' }, reply.message),
-      isUnreachable(reply) ? el('div', { class: 'block' }, retry) : null,
-    );
-    if (isUnreachable(reply)) retry.focus();
-    return;
-  }
-  page.lang = reply.value.lang;
-  document.documentElement.lang = page.lang;
-  showLogWork(root, reply.value, call);
+export function startLogWork(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  return bootPage(root, page, {
+    load: () => call('getLogWorkContext'),
+    render: (context) => showLogWork(root, context, call),
+  });
 }
 
 const label = (lang: Lang, column: keyof (typeof TAB_SCHEMAS)['log']['columns']): string =>
@@ -62,18 +50,17 @@ export function showLogWork(root: HTMLElement, context: LogWorkContext, call: Ca
   }
 
   // With one KPI there is nothing to choose; with several the person picks on purpose.
-  const kpiSelect = el(
-    'select',
+  const kpiSelect = dropDown(
+    kpis.map((kpi) => ({ value: kpi.id, label: kpiOptionLabel(kpi) })),
+    kpis.length > 1 ? t(lang, 'ui.logWork.chooseKpi') : null,
     { required: true },
-    kpis.length > 1 ? el('option', { value: '' }, t(lang, 'ui.logWork.chooseKpi')) : null,
-    ...kpis.map((kpi) => el('option', { value: kpi.id }, kpiOptionLabel(kpi))),
   );
   const summary = el('div', { class: 'kpi-summary', 'aria-live': 'polite' });
   const date = el('input', { type: 'date', max: today, value: today, required: true });
-  const value = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' });
+  const value = textInput({ inputmode: 'decimal' });
   const valueField = field('value', label(lang, 'value'), value);
   const note = el('textarea', { rows: 3 });
-  const link = el('input', { type: 'url', placeholder: 'https://', autocomplete: 'off' });
+  const link = linkInput();
   const save = el('button', { type: 'submit', class: 'action' }, t(lang, 'ui.save'));
   const close = el('button', { type: 'button' }, t(lang, 'ui.close'));
   const messages = messageArea();
@@ -113,13 +100,6 @@ export function showLogWork(root: HTMLElement, context: LogWorkContext, call: Ca
   kpiSelect.addEventListener('change', showKpi);
   showKpi();
 
-  const controls: Record<LogField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> = {
-    kpi: kpiSelect,
-    date,
-    value,
-    note,
-    link,
-  };
   const read = (): LogFormValues => ({
     kpi: kpiSelect.value,
     date: date.value,
@@ -135,24 +115,14 @@ export function showLogWork(root: HTMLElement, context: LogWorkContext, call: Ca
     clearFieldErrors(form);
     messages.clear();
     const values = read();
-    const problems = validateLogEntry(values, kpis, today, lang);
-    if (problems.length > 0) {
-      for (const problem of problems) showFieldError(form, problem.field, problem.message);
-      messages.alert(t(lang, 'ui.fixFields'));
-      controls[problems[0]!.field].focus();
-      return;
-    }
+    if (showProblems(form, messages, lang, validateLogEntry(values, kpis, today, lang))) return;
     saving = true;
     setBusy(save, true, t(lang, 'ui.saving'));
     void call('saveLogEntry', entryInput(values)).then((reply) => {
       saving = false;
       setBusy(save, false, t(lang, 'ui.saving'));
       if (!reply.ok) {
-        const at = logFieldOf(reply.field);
-        if (at && showFieldError(form, at, reply.message)) {
-          messages.alert(t(lang, 'ui.fixFields'));
-          controls[at].focus();
-        } else messages.alert(reply.message);
+        showRefusal(form, messages, lang, reply.message, logFieldOf(reply.field));
         return;
       }
       const saved = reply.value.kpi;

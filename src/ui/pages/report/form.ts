@@ -4,12 +4,8 @@
  * before asking the server. Who may see what is the server's decision.
  */
 import type { PeriodOption, ReportContext, ReportInput, ReportUnit } from '../../api';
+import type { Option } from '../shared/fields';
 import { t } from '../shared/i18n';
-
-export interface Option {
-  value: string;
-  label: string;
-}
 
 /** Managers: the whole team first, then each assistant. Assistants: themself. */
 export function whoOptions(context: ReportContext): Option[] {

@@ -6,18 +6,17 @@
  */
 import type { ReportContext, ReportDocument, ReportInput, ReportUnit } from '../../api';
 import type { ReportBlock } from '../../../engine/feedback/reportDocument';
-import { isUnreachable, type Call } from '../shared/bridge';
+import { bootPage } from '../shared/boot';
+import type { Call } from '../shared/bridge';
+import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
 import {
   clearFieldErrors,
-  el,
+  dropDown,
   field,
-  messageArea,
-  replaceChildren,
+  refillDropDown,
   selectValue,
-  setBusy,
   showFieldError,
-  statusChip,
-} from '../shared/dom';
+} from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
 import {
   defaultRange,
@@ -25,34 +24,14 @@ import {
   recipientOptions,
   validateReportForm,
   whoOptions,
-  type Option,
 } from './form';
 
-export async function startReport(root: HTMLElement, call: Call, page: Page): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getReportContext');
-  if (!reply.ok) {
-    if (isUnreachable(reply)) {
-      const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-      retry.addEventListener('click', () => void startReport(root, call, page));
-      replaceChildren(
-        root,
-        el('p', { class: 'error', role: 'alert' }, reply.message),
-        el('div', { class: 'block' }, retry),
-      );
-      retry.focus();
-    } else {
-      replaceChildren(root, el('p', { class: 'notice', role: 'status' }, reply.message));
-    }
-    return;
-  }
-  page.lang = reply.value.lang;
-  document.documentElement.lang = page.lang;
-  showReportForm(root, reply.value, call);
-}
-
-function fillOptions(select: HTMLSelectElement, options: Option[]): void {
-  replaceChildren(select, ...options.map((o) => el('option', { value: o.value }, o.label)));
+export function startReport(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  return bootPage(root, page, {
+    load: () => call('getReportContext'),
+    render: (context) => showReportForm(root, context, call),
+    refusal: 'notice',
+  });
 }
 
 function blockElement(block: ReportBlock): HTMLElement {
@@ -108,23 +87,20 @@ export function reportElements(doc: ReportDocument): HTMLElement[] {
 
 export function showReportForm(root: HTMLElement, context: ReportContext, call: Call): void {
   const lang = context.lang;
-  const who = el('select');
-  fillOptions(who, whoOptions(context));
+  const who = dropDown(whoOptions(context));
   selectValue(who, context.defaults.assistant);
-  const unit = el(
-    'select',
-    {},
-    el('option', { value: 'Week' }, t(lang, 'ui.report.weeks')),
-    el('option', { value: 'Month' }, t(lang, 'ui.report.months')),
-  );
+  const unit = dropDown([
+    { value: 'Week', label: t(lang, 'ui.report.weeks') },
+    { value: 'Month', label: t(lang, 'ui.report.months') },
+  ]);
   unit.value = context.defaults.unit;
   const from = el('select');
   const to = el('select');
   const fillPeriods = (): void => {
     const chosen = unit.value as ReportUnit;
     const options = periodOptions(context, chosen).map((o) => ({ value: o.key, label: o.label }));
-    fillOptions(from, options);
-    fillOptions(to, options);
+    refillDropDown(from, options);
+    refillDropDown(to, options);
     const range = defaultRange(context, chosen);
     selectValue(from, range.from);
     selectValue(to, range.to);
@@ -148,8 +124,7 @@ export function showReportForm(root: HTMLElement, context: ReportContext, call: 
   const messages = messageArea();
   const output = el('section', { class: 'report', 'aria-live': 'polite', hidden: true });
 
-  const recipient = el('select');
-  fillOptions(recipient, recipientOptions(context));
+  const recipient = dropDown(recipientOptions(context));
   const send = el('button', { type: 'button' }, t(lang, 'ui.report.send'));
   const mailMessages = messageArea();
   const mail = el(

@@ -11,17 +11,18 @@ import type {
   SettingsValues,
   WebhookChannelName,
 } from '../../api';
-import { isUnreachable, type Call } from '../shared/bridge';
+import { bootPage } from '../shared/boot';
+import type { Call } from '../shared/bridge';
+import { el, messageArea, replaceChildren, setBusy, type MessageArea } from '../shared/dom';
 import {
   clearFieldErrors,
-  el,
+  dropDown,
   field,
-  messageArea,
-  replaceChildren,
-  setBusy,
-  showFieldError,
-  type MessageArea,
-} from '../shared/dom';
+  linkInput,
+  showRefusal,
+  textInput,
+  type Option,
+} from '../shared/fields';
 import { t, type MessageKey, type Page } from '../shared/i18n';
 import {
   channelSlug,
@@ -32,21 +33,11 @@ import {
   weekdayNames,
 } from './form';
 
-export async function startSettings(root: HTMLElement, call: Call, page: Page): Promise<void> {
-  replaceChildren(root, el('p', { class: 'gray', role: 'status' }, t(page.lang, 'ui.loading')));
-  const reply = await call('getSettingsContext');
-  if (!reply.ok) {
-    const retry = el('button', { type: 'button' }, t(page.lang, 'ui.retry'));
-    retry.addEventListener('click', () => void startSettings(root, call, page));
-    replaceChildren(
-      root,
-      el('p', { class: 'error', role: 'alert' }, reply.message),
-      isUnreachable(reply) ? el('div', { class: 'block' }, retry) : null,
-    );
-    if (isUnreachable(reply)) retry.focus();
-    return;
-  }
-  showSettings(root, reply.value, call, page);
+export function startSettings(root: HTMLElement, call: Call, page: Page): Promise<void> {
+  return bootPage(root, page, {
+    load: () => call('getSettingsContext'),
+    render: (context) => showSettings(root, context, call, page),
+  });
 }
 
 export function showSettings(
@@ -67,18 +58,14 @@ export function showSettings(
   );
 }
 
-function select(id: string, options: Array<[string, string]>, value: string): HTMLSelectElement {
-  const control = el(
-    'select',
-    { id },
-    ...options.map(([v, label]) => el('option', { value: v }, label)),
-  );
+function select(id: string, options: Option[], value: string): HTMLSelectElement {
+  const control = dropDown(options, null, { id });
   control.value = value;
   return control;
 }
 
 function text(value: string, inputmode: 'numeric' | 'decimal' | 'text' = 'text'): HTMLInputElement {
-  return el('input', { type: 'text', inputmode, autocomplete: 'off', value });
+  return textInput({ inputmode, value });
 }
 
 function checkbox(
@@ -101,7 +88,7 @@ function settingsForm(
 ): HTMLElement {
   const lang = context.lang;
   const values = editableValues(context.values);
-  const days = weekdayNames(lang).map((name, i): [string, string] => [String(i), name]);
+  const days = weekdayNames(lang).map((name, i) => ({ value: String(i), label: name }));
   const languageName = t(
     lang,
     context.spreadsheetLang === 'da' ? 'ui.settings.danish' : 'ui.settings.english',
@@ -110,9 +97,9 @@ function settingsForm(
   const language = select(
     'language',
     [
-      ['auto', t(lang, 'ui.settings.languageAuto', { lang: languageName })],
-      ['en', t(lang, 'ui.settings.english')],
-      ['da', t(lang, 'ui.settings.danish')],
+      { value: 'auto', label: t(lang, 'ui.settings.languageAuto', { lang: languageName }) },
+      { value: 'en', label: t(lang, 'ui.settings.english') },
+      { value: 'da', label: t(lang, 'ui.settings.danish') },
     ],
     values.language,
   );
@@ -209,11 +196,7 @@ function settingsForm(
         showSettings(root, next, call, page, t(next.lang, 'ui.settings.saved'));
         return;
       }
-      const at = settingsFieldOf(reply.field);
-      if (at && showFieldError(form, at, reply.message)) {
-        messages.alert(t(lang, 'ui.fixFields'));
-        form.querySelector<HTMLElement>(`#${at}`)?.focus();
-      } else messages.alert(reply.message);
+      showRefusal(form, messages, lang, reply.message, settingsFieldOf(reply.field));
     });
   });
   return form;
@@ -250,13 +233,7 @@ function channelBlock(
 ): HTMLElement {
   const { channel, masked } = setting;
   const id = `webhook-${channelSlug(channel)}`;
-  const input = el('input', {
-    type: 'url',
-    id,
-    placeholder: 'https://',
-    autocomplete: 'off',
-    spellcheck: 'false',
-  });
+  const input = linkInput({ id, spellcheck: 'false' });
   const save = el('button', { type: 'button' }, t(lang, 'ui.settings.saveWebhook'));
   const remove = masked
     ? el('button', { type: 'button' }, t(lang, 'ui.settings.removeWebhook'))
