@@ -54,7 +54,7 @@ import {
   writeLoopChanges,
   type LoopChanges,
 } from './feedbackLoopWriter';
-import { appendRecords, positionsOf } from './rowWriter';
+import { appendRecordsBelowTypists, positionsOf } from './rowWriter';
 import { columnLetter } from './setup';
 import { loadFeedbackLoop, loadSnapshot, type Loaded } from './snapshot';
 
@@ -92,16 +92,17 @@ export function applyMissedCheckIns(loaded: Loaded, loop: FeedbackLoop): MissedR
       .setValue(cells.checkInStatus('Missed'));
   }
   const ids = takeLoopIds(loop, 'checkIns', sweep.planned.length);
-  const first = appendRecords(
+  const rows = appendRecordsBelowTypists(
     sheet,
     'checkIns',
     positionsOf(loop.columns.checkIns),
+    'checkInId',
     sweep.planned.map((p, i) => plannedCells(cells, ids[i] as string, p)),
   );
   const missed = new Set(sweep.missed);
   const checkIns = [
     ...loop.checkIns.map((c) => (missed.has(c) ? { ...c, status: 'Missed' as const } : c)),
-    ...sweep.planned.map((p, i) => plannedRecord(p, ids[i] as string, first - 2 + i)),
+    ...sweep.planned.map((p, i) => plannedRecord(p, ids[i] as string, (rows[i] as number) - 2)),
   ];
   return {
     missed: sweep.missed.length,

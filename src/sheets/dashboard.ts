@@ -17,6 +17,7 @@ import { dashboardGrid, type DashboardGrid } from './dashboardGrid';
 import { loadSnapshot, type Loaded } from './snapshot';
 import { readSettings } from './settings';
 import { findTabs } from './tabs';
+import { stampAllMissingIds } from './missingIds';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -58,6 +59,7 @@ export function refresh(loaded: Loaded): RefreshResult {
   const zone = snapshot.settings.timeZone;
   const spreadsheet = SpreadsheetApp.getActive();
   spreadsheet.toast(t(lang, 'dashboard.refreshing'), t(lang, 'setup.title'), 3);
+  stampAllMissingIds(tabs, loaded.values.log);
   writeDerivedColumns(loaded);
   const sheet = tabs.dashboard;
   let kpiRows = 0;

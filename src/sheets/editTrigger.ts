@@ -25,6 +25,7 @@ import { loadSnapshot, type Loaded } from './snapshot';
 import { readSettings } from './settings';
 import { readTab, TAB_METADATA_KEY, findTabs } from './tabs';
 import { isFeedbackLoopTab, stampFeedbackLoopRows } from './feedbackLoopEdits';
+import { tellNotStamped } from './missingIds';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -100,38 +101,41 @@ function stampLogRows(sheet: Sheet, firstRow: number, lastRow: number, editor: s
     return index === undefined ? '' : row[index];
   };
 
-  withDocumentLock(() => {
-    const needsId = rows.map(
-      (row, i) => checks[i]?.ok !== 'blank' && readText(cellAt(row, 'entryId')) === '',
-    );
-    const ids = takeIds('E', needsId.filter(Boolean).length);
-    let next = 0;
-    writeColumn(
-      'entryId',
-      rows.map((row, i) => (needsId[i] ? ids[next++] : cellAt(row, 'entryId'))),
-    );
-    writeColumn(
-      'loggedAt',
-      rows.map((row, i) =>
-        checks[i]?.ok !== 'blank' && cellAt(row, 'loggedAt') === ''
-          ? dateTimeCell(instant)
-          : cellAt(row, 'loggedAt'),
-      ),
-    );
-    writeColumn(
-      'loggedBy',
-      rows.map((row, i) =>
-        checks[i]?.ok !== 'blank' && cellAt(row, 'loggedBy') === ''
-          ? safeText(editor)
-          : cellAt(row, 'loggedBy'),
-      ),
-    );
-  }, EDIT_LOCK_WAIT_MS);
-  // The check needs no lock: it only writes the rows just edited, from what they hold.
+  // Logged at, Logged by and Check are facts of this edit about the rows just typed, which no
+  // other writer touches; only the Entry ID comes from the shared counter and needs the lock.
+  const typed = checks.map((check) => check.ok !== 'blank');
+  writeColumn(
+    'loggedAt',
+    rows.map((row, i) =>
+      typed[i] && cellAt(row, 'loggedAt') === '' ? dateTimeCell(instant) : cellAt(row, 'loggedAt'),
+    ),
+  );
+  writeColumn(
+    'loggedBy',
+    rows.map((row, i) =>
+      typed[i] && cellAt(row, 'loggedBy') === '' ? safeText(editor) : cellAt(row, 'loggedBy'),
+    ),
+  );
   writeColumn(
     'check',
     checks.map((check) => checkText(settings.lang, check)),
   );
+  const idColumn = column('entryId');
+  if (idColumn === undefined || !rows.some((row, i) => typed[i] && cellAt(row, 'entryId') === ''))
+    return;
+  const stamped = withDocumentLock(() => {
+    // Read again under the lock: a Refresh may have given these rows their IDs meanwhile.
+    const current = sheet.getRange(firstRow, idColumn, rows.length, 1).getValues();
+    const needsId = current.map(([id], i) => typed[i] === true && readText(id) === '');
+    const ids = takeIds('E', needsId.filter(Boolean).length);
+    let next = 0;
+    if (ids.length > 0)
+      writeColumn(
+        'entryId',
+        current.map(([id], i) => (needsId[i] ? ids[next++] : id)),
+      );
+  }, EDIT_LOCK_WAIT_MS);
+  if (!stamped.ok) tellNotStamped(spreadsheet, settings.lang, firstRow, lastRow);
 }
 
 function handleKpiEdit(
@@ -146,6 +150,8 @@ function handleKpiEdit(
     recordTargetChange(event, loaded, lang);
     return stampKpiIds(sheet, firstRow, lastRow, loaded);
   }, EDIT_LOCK_WAIT_MS);
+  if (!stamped.ok)
+    sheet.getParent().toast(t(lang, 'edit.kpiNotRecorded'), t(lang, 'setup.title'), 15);
   // New IDs change what the rows are: read them again from the values in hand, not the sheet.
   const { snapshot, moment } = loaded;
   const current =

@@ -15,6 +15,7 @@ import { takeIds } from './ids';
 import { ID_COLUMNS } from './layout';
 import { readSettings } from './settings';
 import { columnLetter } from './setup';
+import { tellNotStamped } from './missingIds';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -79,27 +80,31 @@ export function stampFeedbackLoopRows(
       : [];
   if (needId.length === 0 && needDoneOn.length === 0) return;
 
-  const { settings } = readSettings(sheet.getParent());
-  withDocumentLock(() => {
-    if (needId.length > 0) {
-      // IDs typed by hand elsewhere in the tab are never handed out again.
-      const existing = sheet
-        .getRange(2, idIndex + 1, Math.max(1, sheet.getLastRow() - 1), 1)
-        .getValues()
-        .map((row) => row[0]);
-      const ids = takeIds(prefix, needId.length, existing);
-      let next = 0;
-      for (const [first, count] of runsOf(needId)) {
-        sheet
-          .getRange(first, idIndex + 1, count, 1)
-          .setValues(Array.from({ length: count }, () => [ids[next++]]));
-      }
-    }
-    if (needDoneOn.length > 0) {
-      const letter = columnLetter((doneOnIndex as number) + 1);
+  const spreadsheet = sheet.getParent();
+  const { settings } = readSettings(spreadsheet);
+  // Done on is a fact of this edit about the row just typed; only IDs need the shared counter.
+  if (needDoneOn.length > 0) {
+    const letter = columnLetter((doneOnIndex as number) + 1);
+    sheet
+      .getRangeList(needDoneOn.map((row) => `${letter}${row}`))
+      .setValue(dateCell(localDay(now(), settings.timeZone), settings.timeZone));
+  }
+  if (needId.length === 0) return;
+  const stamped = withDocumentLock(() => {
+    // IDs typed by hand elsewhere in the tab are never handed out again.
+    const existing = sheet
+      .getRange(2, idIndex + 1, Math.max(1, sheet.getLastRow() - 1), 1)
+      .getValues()
+      .map((row) => row[0]);
+    // A Refresh may have given some of these rows their IDs since they were read.
+    const still = needId.filter((row) => readText(existing[row - 2]) === '');
+    const ids = takeIds(prefix, still.length, existing);
+    let next = 0;
+    for (const [first, count] of runsOf(still)) {
       sheet
-        .getRangeList(needDoneOn.map((row) => `${letter}${row}`))
-        .setValue(dateCell(localDay(now(), settings.timeZone), settings.timeZone));
+        .getRange(first, idIndex + 1, count, 1)
+        .setValues(Array.from({ length: count }, () => [ids[next++]]));
     }
   }, lockWaitMs);
+  if (!stamped.ok) tellNotStamped(spreadsheet, settings.lang, firstRow, lastRow);
 }

@@ -20,7 +20,7 @@ import { formatMinute } from '../engine/time/calendar';
 import { dateCell } from './cells';
 import { takeIds } from './ids';
 import { ID_COLUMNS } from './layout';
-import { appendRecords, positionsOf, writeRecord } from './rowWriter';
+import { appendRecordsBelowTypists, positionsOf, writeRecord } from './rowWriter';
 import type { Tabs } from './tabs';
 
 type LoopTab = 'checkIns' | 'feedback' | 'actions';
@@ -97,6 +97,7 @@ export function writeLoopChanges(tabs: Tabs, loop: FeedbackLoop, changes: LoopCh
       if (change.tab === tab) writeRecord(sheet, tab, change.row + 2, positions, change.cells);
     }
     const rows = changes.append[tab];
-    if (rows.length > 0) appendRecords(sheet, tab, positions, rows);
+    const idField = (ID_COLUMNS[tab] as { field: string }).field as FieldOf<typeof tab>;
+    appendRecordsBelowTypists(sheet, tab, positions, idField, rows);
   }
 }

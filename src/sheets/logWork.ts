@@ -16,7 +16,7 @@ import { withDocumentLock } from '../services/lock';
 import { answer, identifyCaller, refuse, type Caller } from './caller';
 import { dateCell, dateTimeCell } from './cells';
 import { takeIds } from './ids';
-import { nextFreeRow, positionsOf, writeRecord } from './rowWriter';
+import { appendRecordsBelowTypists, positionsOf } from './rowWriter';
 
 /** Which field of the form a Log check problem belongs to. */
 const FIELD_OF_PROBLEM: Record<string, string> = {
@@ -130,13 +130,15 @@ export function saveLogEntry(input: LogEntryInput): Reply<LogSaved> {
 
     const saved = withDocumentLock(() => {
       const [entryId] = takeIds('E', 1);
-      writeRecord(sheet, 'log', nextFreeRow(sheet), positionsOf(columns), {
-        ...record,
-        entryId,
-        kpi: kpi.id,
-        value: check.entry.value ?? '',
-        check: t(lang, 'check.ok'),
-      });
+      appendRecordsBelowTypists(sheet, 'log', positionsOf(columns), 'entryId', [
+        {
+          ...record,
+          entryId,
+          kpi: kpi.id,
+          value: check.entry.value ?? '',
+          check: t(lang, 'check.ok'),
+        },
+      ]);
       return entryId as string;
     });
     if (!saved.ok) return refuse(lang, 'server.lockBusy');

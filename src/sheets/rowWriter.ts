@@ -72,10 +72,43 @@ export function nextFreeRow(sheet: Sheet): number {
   return row;
 }
 
+/** Writes records into the given rows (1-based), one block per run of adjacent rows and columns. */
+function writeRows<T extends TabId>(
+  sheet: Sheet,
+  tab: T,
+  positions: Positions,
+  placed: ReadonlyArray<{ row: number; record: Partial<Record<FieldOf<T>, unknown>> }>,
+): void {
+  const layout = LAYOUT[tab] as Record<string, ColumnKind>;
+  const fields = [...new Set(placed.flatMap(({ record }) => Object.keys(record)))];
+  const sorted = [...placed].sort((a, b) => a.row - b.row);
+  const rowRuns: Array<typeof sorted> = [];
+  for (const item of sorted) {
+    const run = rowRuns[rowRuns.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.row + 1 === item.row) run.push(item);
+    else rowRuns.push([item]);
+  }
+  for (const rowRun of rowRuns) {
+    for (const run of runs(positions, fields)) {
+      const cells = rowRun.map(({ record }) =>
+        run.fields.map((field) =>
+          cellFor(layout[field], (record as Record<string, unknown>)[field]),
+        ),
+      );
+      const range = sheet.getRange(rowRun[0]!.row, run.first, rowRun.length, run.fields.length);
+      range.setNumberFormats(cells.map((row) => row.map((c) => c.format)));
+      range.setValues(cells.map((row) => row.map((c) => c.value)));
+    }
+  }
+}
+
 /**
  * Appends records below the tab's last row: one block write per contiguous
- * run of columns, whatever the number of records. Call under the lock.
- * Returns the first row written (1-based).
+ * run of columns, whatever the number of records. Only for tabs nobody but
+ * the add-on and managers write (Outbox, Targets, KPIs); where people type
+ * rows, use appendRecordsBelowTypists. Call under the lock. Returns the
+ * first row written (1-based).
  */
 export function appendRecords<T extends TabId>(
   sheet: Sheet,
@@ -88,15 +121,55 @@ export function appendRecords<T extends TabId>(
   const last = first + records.length - 1;
   if (last > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), Math.max(100, last - sheet.getMaxRows()));
-  const layout = LAYOUT[tab] as Record<string, ColumnKind>;
-  const fields = [...new Set(records.flatMap((record) => Object.keys(record)))];
-  for (const run of runs(positions, fields)) {
-    const cells = records.map((record) =>
-      run.fields.map((field) => cellFor(layout[field], (record as Record<string, unknown>)[field])),
-    );
-    const range = sheet.getRange(first, run.first, records.length, run.fields.length);
-    range.setNumberFormats(cells.map((row) => row.map((c) => c.format)));
-    range.setValues(cells.map((row) => row.map((c) => c.value)));
-  }
+  writeRows(
+    sheet,
+    tab,
+    positions,
+    records.map((record, i) => ({ row: first + i, record })),
+  );
   return first;
+}
+
+/**
+ * Appends records to a tab people type rows into (Log, Check-ins, Feedback,
+ * Actions). The lock keeps other saves out, but not a person typing: reading
+ * the last row and then writing below it would overwrite a row typed in
+ * between. So each record first claims its row with Sheet.appendRow, which
+ * Google documents as atomic for exactly this, holding only the record's ID;
+ * the records are then written into the rows they claimed, with their
+ * formats, one block per run of adjacent rows. Call under the lock, with
+ * each record's ID in `idField`. Returns the row of each record (1-based).
+ */
+export function appendRecordsBelowTypists<T extends TabId>(
+  sheet: Sheet,
+  tab: T,
+  positions: Positions,
+  idField: FieldOf<T>,
+  records: ReadonlyArray<Partial<Record<FieldOf<T>, unknown>>>,
+): number[] {
+  const idColumn = positions[idField];
+  if (records.length === 0) return [];
+  if (idColumn === undefined) {
+    // Without its ID column a row cannot be claimed and found again: write below the last row.
+    const first = appendRecords(sheet, tab, positions, records);
+    return records.map((_, i) => first + i);
+  }
+  const ids = records.map((record) => String((record as Record<string, unknown>)[idField]));
+  const before = sheet.getLastRow();
+  for (const id of ids) {
+    const claim: unknown[] = Array<unknown>(idColumn).fill('');
+    claim[idColumn - 1] = id;
+    sheet.appendRow(claim);
+  }
+  // Rows typed meanwhile sit among the claimed ones: find each ID below where they started.
+  const after = sheet.getLastRow();
+  const column = sheet.getRange(before + 1, idColumn, after - before, 1).getValues();
+  const rowOf = new Map<string, number>();
+  column.forEach(([cell], i) => rowOf.set(String(cell), before + 1 + i));
+  const placed = records.map((record, i) => ({
+    row: rowOf.get(ids[i] as string) as number,
+    record,
+  }));
+  writeRows(sheet, tab, positions, placed);
+  return placed.map(({ row }) => row);
 }

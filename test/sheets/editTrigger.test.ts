@@ -26,6 +26,36 @@ describe('rows typed by hand in Log', () => {
     expect(row.Assistant).toBe('Priya Sharma');
   });
 
+  test('while someone else holds the lock the row is stamped and checked but waits for its ID, the typist is told, and the next Refresh gives it one', () => {
+    const addon = setUpExampleWorkbook({ user: 'priya@example.com' });
+    addon.emu.holdDocumentLock('juan@example.com');
+    typeInto(addon, 'Log', 2, [day('2026-11-26'), 'Priya Sharma', 'Approved posts', 3], 2);
+    const waiting = lastLogRow(addon);
+    expect(waiting['Entry ID']).toBe('');
+    expect(waiting['Logged at']).toEqual(new Date('2026-11-26T11:00:00Z'));
+    expect(waiting['Logged by']).toBe('priya@example.com');
+    expect(waiting.Check).toBe('OK');
+    expect(addon.emu.ui.toasts.map((toast) => toast.message)).toContain(
+      'Someone else was saving at the same moment, so row 2 has no ID yet. What you typed is kept; the ID is added at the next Dashboard refresh.',
+    );
+
+    addon.emu.releaseDocumentLock();
+    addon.emu.asUser('mette@example.com', () => addon.emu.run(() => addon.gas.refreshDashboard()));
+    expect(lastLogRow(addon)).toEqual({ ...waiting, 'Entry ID': 'E1' });
+  });
+
+  test('an edit to KPIs made while the lock is held tells the manager it was not recorded', () => {
+    const addon = setUpExampleWorkbook({ user: 'mette@example.com' });
+    addon.emu.holdDocumentLock('juan@example.com');
+    const targets = addon.emu.sheetValues('Targets').length;
+    const at = addon.emu.sheetValues('KPIs')[0]?.indexOf('Target') as number;
+    typeInto(addon, 'KPIs', 2, [99], at + 1);
+    expect(addon.emu.sheetValues('Targets')).toHaveLength(targets);
+    expect(addon.emu.ui.toasts.map((toast) => toast.message)).toContain(
+      'Someone else was saving at the same moment, so this edit to KPIs was not recorded (new KPI IDs, target history). Please type it again in a moment.',
+    );
+  });
+
   test('IDs are never reused, also after the last row is deleted', () => {
     const addon = setUpExampleWorkbook();
     typeInto(addon, 'Log', 2, [day('2026-11-26'), 'priya@example.com', 'K1', 3], 2);

@@ -81,6 +81,29 @@ describe('rows typed by hand into the feedback tabs', () => {
     ).toEqual(['F8', 'F9']);
   });
 
+  test('a row typed while the lock is held keeps what was typed and its Done on, the typist is told, and Refresh gives it its ID', () => {
+    const addon = setUpExampleWorkbook({ user: PRIYA });
+    addon.emu.holdDocumentLock('juan@example.com');
+    const at = nextRow(addon, 'Actions');
+    typeInto(
+      addon,
+      'Actions',
+      at,
+      [day('2026-11-26'), PRIYA, 'Call the client', 'K1', '', day('2026-11-30'), 'Done'],
+      2,
+    );
+    const waiting = row(addon, 'Actions', at);
+    expect(waiting['Action ID']).toBe('');
+    expect(waiting['Done on']).toEqual(day('2026-11-26'));
+    expect(addon.emu.ui.toasts.map((toast) => toast.message)).toContain(
+      `Someone else was saving at the same moment, so row ${at} has no ID yet. What you typed is kept; the ID is added at the next Dashboard refresh.`,
+    );
+
+    addon.emu.releaseDocumentLock();
+    addon.emu.asUser('mette@example.com', () => addon.emu.run(() => addon.gas.refreshDashboard()));
+    expect(row(addon, 'Actions', at)).toEqual({ ...waiting, 'Action ID': 'A6' });
+  });
+
   test('an ID typed by hand is kept and never handed out again', () => {
     const addon = setUpExampleWorkbook();
     const at = nextRow(addon, 'Feedback');

@@ -251,6 +251,10 @@ export const da: Record<MessageKey, string> = {
   'setup.checkHelp': 'Skrives af KPI Loop: OK, eller hvorfor rækken ikke tæller med',
 
   'edit.targetReason': "Ændret i fanen KPI'er",
+  'edit.notStamped':
+    "En anden gemte i samme øjeblik, så række {rows} har endnu intet ID. Det, du skrev, er bevaret; ID'et tilføjes ved næste opdatering af oversigten.",
+  'edit.kpiNotRecorded':
+    "En anden gemte i samme øjeblik, så denne ændring i KPI'er blev ikke registreret (nye KPI-ID'er, målhistorik). Skriv den venligst igen om et øjeblik.",
   'examples.initialTarget': 'Oprindeligt mål',
   'examples.changedBy': 'KPI Loop',
   'help.title': 'Hjælp til KPI Loop',

@@ -256,6 +256,10 @@ export const en = {
   'setup.checkHelp': 'Written by KPI Loop: OK, or why the row is not counted',
 
   'edit.targetReason': 'Edited in the KPIs tab',
+  'edit.notStamped':
+    'Someone else was saving at the same moment, so row {rows} has no ID yet. What you typed is kept; the ID is added at the next Dashboard refresh.',
+  'edit.kpiNotRecorded':
+    'Someone else was saving at the same moment, so this edit to KPIs was not recorded (new KPI IDs, target history). Please type it again in a moment.',
   'examples.initialTarget': 'Initial target',
   'examples.changedBy': 'KPI Loop',
 
