@@ -16,6 +16,7 @@ import type { AuthModeName, EmulatorOptions } from './options';
 import { resolveOptions } from './options';
 import { PropertiesService } from './properties';
 import { Runtime } from './runtime';
+import type { RecordedCall } from './runtime';
 import { ScriptApp } from './script-app';
 import { Session } from './session';
 import { SpreadsheetApp } from './spreadsheet/app';
@@ -37,6 +38,8 @@ export type { SentMail } from './mail';
 export type { FetchHandler, FetchReply, FetchRequest } from './url-fetch';
 export type { MenuItem, MenuRecord, HtmlRecord, DialogRecord, AlertRecord } from './ui';
 export type { TriggerState } from './state';
+export type { RecordedCall } from './runtime';
+export type { CallSize } from './options';
 export type { EditTriggerRuns, TypeIntoOptions } from './typing';
 
 /** The bundle's globals: untyped JavaScript, so `any` is the honest type here. */
@@ -87,6 +90,10 @@ export interface Emulator {
   readonly customFunctionCalls: Record<string, number>;
   totalCalls(): number;
   resetCalls(): void;
+  /** fn, with every service call made meanwhile recorded in order: its name, the cells it moved,
+   * whether a custom function set off by another call made it, and the emulator's own time. What
+   * `npm run bench` sums emulator/costs.ts over. */
+  recordCalls<T>(fn: () => T): { result: T; calls: RecordedCall[] };
   readonly elapsedModelledMs: number;
   /** The spreadsheet itself, uncounted and unchecked, for test code. */
   readonly spreadsheet: Spreadsheet;
@@ -188,6 +195,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       for (const tally of [rt.calls, rt.customFunctionCalls])
         for (const key of Object.keys(tally)) delete tally[key];
       rt.elapsedModelledMs = 0;
+    },
+    recordCalls(fn) {
+      const calls: RecordedCall[] = [];
+      const outer = rt.recording;
+      rt.recording = calls;
+      try {
+        return { result: fn(), calls };
+      } finally {
+        rt.recording = outer;
+      }
     },
     get elapsedModelledMs() {
       return rt.elapsedModelledMs;

@@ -45,6 +45,20 @@ function callSize(args: unknown[], result: unknown): CallSize {
   return { cells };
 }
 
+/** One service call as emu.recordCalls saw it: what a cost model needs, and where the time went. */
+export interface RecordedCall {
+  /** 'Class.method', as the counters name it: 'Range.getValues'. */
+  name: string;
+  size: CallSize;
+  /** 0 for a call the script made itself; 1 or more for a call made by a custom function that the
+   * call around it set off (a formula written or re-entered), which Sheets runs as an execution of
+   * its own. */
+  depth: number;
+  /** How long the emulator took to answer, in Node, nested calls included: host time, not the
+   * script's. */
+  hostMs: number;
+}
+
 /** The Runtime behind a bundle's globals (emu.globals), for tools built on the emulator
  * (emulator/concurrency). */
 const runtimes = new WeakMap<object, Runtime>();
@@ -79,6 +93,11 @@ export class Runtime {
   customFunctionElapsedMs = 0;
   /** Modelled time of the last custom function that finished. */
   lastCustomFunctionMs = 0;
+  /** Where service calls are recorded while emu.recordCalls runs; null otherwise. */
+  recording: RecordedCall[] | null = null;
+  /** How many service calls are under way: more than one while a custom function set off by a
+   * call runs. */
+  private callDepth = 0;
   private lastExecution = 1;
   /** The realm the bundle runs in; its globals are the services. */
   readonly context: vm.Context = vm.createContext({});
@@ -208,6 +227,9 @@ export class Runtime {
     const tally = this.authMode === 'CUSTOM_FUNCTION' ? this.customFunctionCalls : this.calls;
     tally[name] = (tally[name] ?? 0) + 1;
     this.checkLimits(); // a call made after the limit never starts
+    const recording = this.recording;
+    const started = recording ? performance.now() : 0;
+    const depth = this.callDepth++;
     let result: unknown;
     try {
       result = fn.apply(
@@ -215,8 +237,11 @@ export class Runtime {
         args.map((arg) => this.unwrap(arg)),
       );
     } finally {
+      this.callDepth = depth;
+      const size = callSize(args, result);
+      recording?.push({ name, size, depth, hostMs: performance.now() - started });
       // A call costs its time whether it succeeds or throws; the time is charged once it returns.
-      this.charge(name, callSize(args, result));
+      this.charge(name, size);
     }
     return this.exposeAll(result);
   }

@@ -192,35 +192,39 @@ export function readValue(
   return stored;
 }
 
+type WallClock = ReturnType<typeof wallClock>;
+/** One token of a date format, ready to show a wall-clock time. */
+type DatePart = (w: WallClock) => string;
+
+const MONTHS =
+  'January February March April May June July August September October November December'.split(
+    ' ',
+  );
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const two = (n: number): string => String(n).padStart(2, '0');
+
 /** Sheets date-format tokens; 'm' means minutes right after an hour or before seconds. */
-function formatDateCell(date: Date, format: string, timeZone: string): string {
-  const w = wallClock(date.getTime(), timeZone);
+function compileDateFormat(format: string): DatePart[] {
   const tokens = format.match(/"[^"]*"|\\.|am\/pm|a\/p|y+|m+|d+|h+|s+|./gi) ?? [];
   const hasAmPm = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
-  const MONTHS =
-    'January February March April May June July August September October November December'.split(
-      ' ',
-    );
-  const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return tokens
-    .map((token, i) => {
-      const lower = token.toLowerCase();
-      const previous =
-        tokens
-          .slice(0, i)
-          .reverse()
-          .find((t) => /^[a-z]/i.test(t))
-          ?.toLowerCase() ?? '';
-      const next =
-        tokens
-          .slice(i + 1)
-          .find((t) => /^[a-z]/i.test(t))
-          ?.toLowerCase() ?? '';
-      if (lower.startsWith('"')) return token.slice(1, -1);
-      if (lower.startsWith('\\')) return token.slice(1);
-      if (lower[0] === 'y') return lower.length <= 2 ? two(w.year % 100) : String(w.year);
-      if (lower[0] === 'd') {
+  return tokens.map((token, i): DatePart => {
+    const lower = token.toLowerCase();
+    const previous =
+      tokens
+        .slice(0, i)
+        .reverse()
+        .find((t) => /^[a-z]/i.test(t))
+        ?.toLowerCase() ?? '';
+    const next =
+      tokens
+        .slice(i + 1)
+        .find((t) => /^[a-z]/i.test(t))
+        ?.toLowerCase() ?? '';
+    if (lower.startsWith('"')) return () => token.slice(1, -1);
+    if (lower.startsWith('\\')) return () => token.slice(1);
+    if (lower[0] === 'y') return (w) => (lower.length <= 2 ? two(w.year % 100) : String(w.year));
+    if (lower[0] === 'd') {
+      return (w) => {
         const name = DAYS[w.weekday] ?? '';
         return lower.length >= 4
           ? name
@@ -229,17 +233,21 @@ function formatDateCell(date: Date, format: string, timeZone: string): string {
             : lower.length === 2
               ? two(w.day)
               : String(w.day);
-      }
-      if (lower[0] === 'h') {
+      };
+    }
+    if (lower[0] === 'h') {
+      return (w) => {
         const hour = hasAmPm ? w.hour % 12 || 12 : w.hour;
         return lower.length >= 2 ? two(hour) : String(hour);
-      }
-      if (lower[0] === 's') return lower.length >= 2 ? two(w.second) : String(w.second);
-      if (lower === 'am/pm') return w.hour < 12 ? 'AM' : 'PM';
-      if (lower === 'a/p') return w.hour < 12 ? 'a' : 'p';
-      if (lower[0] === 'm') {
-        const minutes = previous.startsWith('h') || next.startsWith('s');
-        if (minutes) return lower.length >= 2 ? two(w.minute) : String(w.minute);
+      };
+    }
+    if (lower[0] === 's') return (w) => (lower.length >= 2 ? two(w.second) : String(w.second));
+    if (lower === 'am/pm') return (w) => (w.hour < 12 ? 'AM' : 'PM');
+    if (lower === 'a/p') return (w) => (w.hour < 12 ? 'a' : 'p');
+    if (lower[0] === 'm') {
+      const minutes = previous.startsWith('h') || next.startsWith('s');
+      if (minutes) return (w) => (lower.length >= 2 ? two(w.minute) : String(w.minute));
+      return (w) => {
         const name = MONTHS[w.month - 1] ?? '';
         return lower.length >= 4
           ? name
@@ -248,10 +256,51 @@ function formatDateCell(date: Date, format: string, timeZone: string): string {
             : lower.length === 2
               ? two(w.month)
               : String(w.month);
-      }
-      return token;
-    })
-    .join('');
+      };
+    }
+    return () => token;
+  });
+}
+
+/** Each date format is read once: TextFinder shows every date cell of Log under the same few. */
+const dateFormats = new Map<string, DatePart[]>();
+
+function formatDateCell(date: Date, format: string, timeZone: string): string {
+  let parts = dateFormats.get(format);
+  if (!parts) {
+    parts = compileDateFormat(format);
+    dateFormats.set(format, parts);
+  }
+  const w = wallClock(date.getTime(), timeZone);
+  let text = '';
+  for (const part of parts) text += part(w);
+  return text;
+}
+
+/**
+ * Building an Intl.NumberFormat costs far more than formatting with one, and TextFinder shows every
+ * cell of the workbook: one formatter per locale and shape, kept (a refresh over 100,000 Log rows
+ * spent most of its emulator time building them).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(
+  locale: string,
+  minimumFractionDigits: number,
+  maximumFractionDigits: number,
+  useGrouping: boolean,
+): Intl.NumberFormat {
+  const key = `${locale}|${minimumFractionDigits}|${maximumFractionDigits}|${useGrouping}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale.replace('_', '-'), {
+      minimumFractionDigits,
+      maximumFractionDigits,
+      useGrouping,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 function formatNumberCell(value: number, format: string, locale: string): string {
@@ -260,11 +309,12 @@ function formatNumberCell(value: number, format: string, locale: string): string
   if (!core) return section.replace(/"([^"]*)"/g, '$1');
   const decimals = core[0].split('.')[1] ?? '';
   const percent = section.includes('%');
-  const number = new Intl.NumberFormat(locale.replace('_', '-'), {
-    minimumFractionDigits: (decimals.match(/0/g) ?? []).length,
-    maximumFractionDigits: decimals.length,
-    useGrouping: core[0].includes(','),
-  }).format(percent ? value * 100 : value);
+  const number = numberFormat(
+    locale,
+    (decimals.match(/0/g) ?? []).length,
+    decimals.length,
+    core[0].includes(','),
+  ).format(percent ? value * 100 : value);
   const literal = (text: string) =>
     text
       .replace(/"([^"]*)"/g, '$1')
@@ -293,8 +343,5 @@ export function displayValue(
   if (format && format !== '@' && !/^0\.#+$/.test(format))
     return formatNumberCell(value, format, locale);
   // "Automatic": up to ten decimals, no grouping.
-  return new Intl.NumberFormat(locale.replace('_', '-'), {
-    maximumFractionDigits: 10,
-    useGrouping: false,
-  }).format(value);
+  return numberFormat(locale, 0, 10, false).format(value);
 }

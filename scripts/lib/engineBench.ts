@@ -1,12 +1,10 @@
 /**
- * The engine half of the benchmark: build a snapshot from raw tab values and
- * evaluate every KPI for the current and 8 past periods, beside the floor
- * PRODUCT section 8 names, one bare pass that only groups and sums the rows.
+ * The engine half of the benchmark: what a Dashboard refresh computes from
+ * raw tab values, beside the floor PRODUCT section 8 names, one bare pass
+ * that only groups and sums the rows.
  */
 import { buildSnapshot } from '../../src/engine/snapshot';
 import { buildDashboard } from '../../src/engine/dashboard';
-import { evaluate, periodFor, periodRules } from '../../src/engine/kpi/evaluate';
-import { periodsUpTo } from '../../src/engine/time/periods';
 import { localDay } from '../../src/engine/time/calendar';
 import type { Settings } from '../../src/engine/types';
 import type { SyntheticWorkbook } from './generate';
@@ -17,23 +15,6 @@ export const BENCH_SETTINGS: Settings = {
   weekStart: 0,
   defaultRiskBand: 0.1,
 };
-
-export function evaluateEverything(workbook: SyntheticWorkbook, now: number): number {
-  const today = localDay(now, BENCH_SETTINGS.timeZone);
-  const snapshot = buildSnapshot(workbook, BENCH_SETTINGS, 'DMY', today);
-  const moment = { now, today };
-  let evaluations = 0;
-  for (const kpi of snapshot.kpis.kpis) {
-    const current = periodFor(snapshot, kpi, today);
-    if (!current || !kpi.period) continue;
-    for (const period of periodsUpTo(kpi.period, current.end, 9, periodRules(snapshot, kpi))) {
-      for (const owner of kpi.owners) {
-        if (evaluate(snapshot, kpi, owner, period, moment).ok) evaluations++;
-      }
-    }
-  }
-  return evaluations;
-}
 
 /** What a Dashboard refresh computes: the snapshot, then every row, streak, sparkline and score. */
 export function computeDashboard(workbook: SyntheticWorkbook, now: number): number {

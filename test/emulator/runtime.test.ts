@@ -46,6 +46,32 @@ describe('Call counting', () => {
     expect(emu.clock.now() - NOW.getTime()).toBe(53);
   });
 
+  test('recordCalls lists each call with the cells it moved; calls of a formula it set off are nested', () => {
+    const emu = newEmulator();
+    emu.load(BUNDLE);
+    emu.setSheetValues('Log', [['Date'], ['2026-11-26'], ['2026-11-27']]);
+    const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName('Log');
+    const { result, calls } = emu.recordCalls(() => {
+      const values = sheet?.getRange('A1:A3').getValues();
+      sheet?.getRange('B1').setValues([['=COUNT_ROWS("Log")']]);
+      return values?.length;
+    });
+    expect(result).toBe(3);
+    expect(calls.map(({ name, size, depth }) => [name, size.cells, depth])).toEqual([
+      ['Sheet.getRange', 0, 0],
+      ['Range.getValues', 3, 0],
+      ['Sheet.getRange', 0, 0],
+      ['SpreadsheetApp.getActive', 0, 1],
+      ['Spreadsheet.getSheetByName', 0, 1],
+      ['Sheet.getDataRange', 0, 1],
+      ['Range.getValues', 6, 1],
+      ['Range.setValues', 1, 0],
+    ]);
+    expect(calls.every((call) => call.hostMs >= 0)).toBe(true);
+    sheet?.getRange('A1').getValues();
+    expect(calls).toHaveLength(8); // recording ends with fn
+  });
+
   test('a run past the execution limit is stopped as Apps Script stops it', () => {
     const emu = newEmulator({ costPerCallMs: () => 1000, executionLimitMs: 2500 });
     const { Session } = emu.globals;
