@@ -67,10 +67,12 @@ export class Sandbox {
     Atomics.store(this.signal, 0, 0);
     this.post({ op: 'call', seq, id, method, args: args.map((arg) => this.toWire(arg)) });
     Atomics.wait(this.signal, 0, 0);
-    const reply = receiveMessageOnPort(this.port)?.message as Reply | undefined;
+    const reply = this.takeReply();
     // A guard on the harness itself: every call gets its own reply, in order.
-    if (reply?.execution !== this.start.execution || reply.seq !== seq)
-      throw new Error(`The scheduler's reply to ${method} (#${seq}) went astray`);
+    if (reply?.execution !== this.start.execution || reply.seq !== seq) {
+      const got = reply ? `#${reply.seq} of execution ${reply.execution}` : 'nothing';
+      throw new Error(`The scheduler's reply to ${method} (#${seq}) went astray (got ${got})`);
+    }
     this.clock.set(reply.now);
     if (reply.error) {
       const error = new this.ContextError(reply.error.message);
@@ -78,6 +80,19 @@ export class Sandbox {
       throw error;
     }
     return this.fromWire(reply.value);
+  }
+
+  /**
+   * The reply the scheduler has signalled. Under heavy load a message posted from another thread
+   * was once not yet readable when the signal arrived, so look again for a moment before giving up.
+   */
+  private takeReply(): Reply | undefined {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const reply = receiveMessageOnPort(this.port)?.message as Reply | undefined;
+      if (reply || Date.now() > deadline) return reply;
+      Atomics.wait(this.signal, 0, 1, 1); // a 1 ms pause: signal[0] stays 1 until the next call
+    }
   }
 
   private remember<T extends object>(id: number, local: T): T {
