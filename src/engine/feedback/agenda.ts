@@ -21,7 +21,6 @@ import type { Problem } from '../i18n/messages';
 import type { FeedbackLoop, Snapshot } from '../snapshot';
 import type { Action, CheckIn, Feedback } from '../records/feedbackLoop';
 import { isOpen } from '../records/feedbackLoop';
-import { activeKpisOf } from '../formulas';
 import {
   evaluate,
   incompleteness,
@@ -33,7 +32,6 @@ import {
 } from '../kpi/evaluate';
 import { previousPeriod } from '../time/periods';
 import type { Trend } from '../dashboard';
-import { kpisDueForReview } from '../kpi/review';
 import { isOverdue } from './actions';
 import { managerToday } from './schedule';
 
@@ -162,26 +160,79 @@ export function kpiReport(
   return { kpi, periods: reported, trend: trendBetween(last, before), problem: null };
 }
 
+/**
+ * The feedback loop grouped by person, so that building many agendas (one
+ * per check-in reminder) reads each row once rather than once per agenda.
+ * Each list keeps the rows' order in their tab.
+ */
+export interface AgendaIndex {
+  checkIns: Map<Email, CheckIn[]>;
+  checkInById: Map<string, CheckIn>;
+  /** Feedback given or received, by person (a row given to oneself once). */
+  feedback: Map<Email, Feedback[]>;
+  /** Open actions by owner and by Source ID. */
+  actionsByOwner: Map<Email, Action[]>;
+  actionsBySource: Map<string, Action[]>;
+  /** Active KPIs by owner, in the KPIs tab's order. */
+  activeKpis: Map<Email, Kpi[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function indexAgenda(snapshot: Snapshot, loop: FeedbackLoop): AgendaIndex {
+  const index: AgendaIndex = {
+    checkIns: new Map(),
+    checkInById: new Map(),
+    feedback: new Map(),
+    actionsByOwner: new Map(),
+    actionsBySource: new Map(),
+    activeKpis: new Map(),
+  };
+  for (const c of loop.checkIns) {
+    if (c.assistant !== null) push(index.checkIns, c.assistant, c);
+    if (c.id) index.checkInById.set(c.id, c);
+  }
+  for (const list of index.checkIns.values()) list.sort(byDate);
+  for (const f of loop.feedback) {
+    if (f.from !== null) push(index.feedback, f.from, f);
+    if (f.to !== null && f.to !== f.from) push(index.feedback, f.to, f);
+  }
+  for (const a of loop.actions) {
+    if (!isOpen(a)) continue;
+    if (a.owner !== null) push(index.actionsByOwner, a.owner, a);
+    if (a.source) push(index.actionsBySource, a.source, a);
+  }
+  for (const kpi of snapshot.kpis.kpis) {
+    if (kpi.state !== 'Active') continue;
+    for (const owner of new Set(kpi.owners)) push(index.activeKpis, owner, kpi);
+  }
+  return index;
+}
+
 export function buildAgenda(
   snapshot: Snapshot,
   loop: FeedbackLoop,
   assistant: Email,
   moment: Moment,
+  index: AgendaIndex = indexAgenda(snapshot, loop),
 ): Agenda {
   const member = memberOrDefault(snapshot, assistant);
-  const checkIns = checkInsOf(loop, assistant);
+  const checkIns = index.checkIns.get(assistant) ?? [];
   const lastHeld = lastHeldOf(checkIns);
   const upcoming = upcomingOf(checkIns, snapshot, moment);
   const since = lastHeld?.date ?? null;
   const heldIds = new Set(checkIns.filter((c) => c.status === 'Held').map((c) => c.id));
-  const checkInById = new Map(loop.checkIns.filter((c) => c.id).map((c) => [c.id, c]));
 
-  const ownKpis = activeKpisOf(snapshot, assistant);
+  const ownKpis = index.activeKpis.get(assistant) ?? [];
   const kpis = ownKpis.map((kpi) => kpiReport(snapshot, kpi, assistant, since, moment));
 
   // Feedback about this assistant's work: given or received by them.
-  const theirFeedback = loop.feedback
-    .filter((f) => f.from === assistant || f.to === assistant)
+  const allTheirFeedback = index.feedback.get(assistant) ?? [];
+  const theirFeedback = allTheirFeedback
     .filter(
       (f) => !heldIds.has(f.checkInId) && (since === null || f.date === null || f.date >= since),
     )
@@ -190,20 +241,18 @@ export function buildAgenda(
   const feedback = theirFeedback.filter((f) => !isUpwardAnswer(f, assistant));
 
   // Actions agreed about this assistant: their own, and those from their check-ins or feedback.
-  const theirCheckIns = new Set(checkIns.map((c) => c.id).filter(Boolean));
-  const theirFeedbackIds = new Set(
-    loop.feedback.filter((f) => f.from === assistant || f.to === assistant).map((f) => f.id),
-  );
-  const actions = loop.actions
-    .filter(
-      (a) =>
-        isOpen(a) &&
-        (a.owner === assistant || theirCheckIns.has(a.source) || theirFeedbackIds.has(a.source)),
-    )
+  const sources = new Set([
+    ...checkIns.map((c) => c.id).filter(Boolean),
+    ...allTheirFeedback.map((f) => f.id).filter(Boolean),
+  ]);
+  const theirs = new Set(index.actionsByOwner.get(assistant) ?? []);
+  for (const source of sources)
+    for (const action of index.actionsBySource.get(source) ?? []) theirs.add(action);
+  const actions = [...theirs]
     .sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.row - b.row)
     .map((action) => ({
       action,
-      source: checkInById.get(action.source) ?? null,
+      source: index.checkInById.get(action.source) ?? null,
       overdue: isOverdue(action, moment.today),
     }));
 
@@ -217,8 +266,9 @@ export function buildAgenda(
     actions,
     feedback,
     upwardAnswers,
-    reviewDue: kpisDueForReview(snapshot, moment)
-      .filter((due) => due.kpi.owners.includes(assistant))
-      .map((due) => due.kpi),
+    // As kpisDueForReview (kpi/review.ts) orders them: by Review by, then ID.
+    reviewDue: ownKpis
+      .filter((kpi) => kpi.reviewBy !== null && kpi.reviewBy < moment.today)
+      .sort((a, b) => (a.reviewBy as number) - (b.reviewBy as number) || a.id.localeCompare(b.id)),
   };
 }

@@ -9,14 +9,20 @@ import type { TeamMember } from '../types';
 import type { CheckIn } from '../records/feedbackLoop';
 import { buildAgenda } from '../feedback/agenda';
 import { formatDate, oneLine } from './content';
-import { momentFor, type PlanContext } from './context';
+import { agendaIndexOf, momentFor, type PlanContext } from './context';
 import { say } from './words';
 
 /** A reminder lists a few actions and questions; the rest are a count. */
 export const AGENDA_LINES = 5;
 
 export function checkInAgenda(ctx: PlanContext, assistant: TeamMember, checkIn: CheckIn): string[] {
-  const agenda = buildAgenda(ctx.snapshot, ctx.loop, assistant.email, momentFor(ctx, assistant));
+  const agenda = buildAgenda(
+    ctx.snapshot,
+    ctx.loop,
+    assistant.email,
+    momentFor(ctx, assistant),
+    agendaIndexOf(ctx),
+  );
   const lines: string[] = [];
   for (const { kpi, periods } of agenda.kpis) {
     const current = periods[periods.length - 1];

@@ -2,7 +2,9 @@
 import type { DayNumber, Email, Instant, Kpi, Lang, TeamMember } from '../types';
 import type { FeedbackLoop, Snapshot } from '../snapshot';
 import type { Moment } from '../kpi/evaluate';
+import { indexAgenda, type AgendaIndex } from '../feedback/agenda';
 import type { Content } from './content';
+import type { DigestIndex } from './digest';
 import type { ReminderSettings, RuleId } from './types';
 import { freshSince, todayOf } from './hours';
 
@@ -22,6 +24,13 @@ export interface PlanContext {
   activeKpis: Map<Email, Kpi[]>;
   /** Per person, the first day whose passing reminders can still go out (hours.ts: freshSince). */
   fresh: Map<Email, DayNumber>;
+  /**
+   * The feedback loop grouped by person, built on first use: a rule that
+   * looks up one person's rows must not scan every row for each person
+   * (5,000 people took 13 s that way, measured by the bench).
+   */
+  agendaIndex?: AgendaIndex;
+  digestIndex?: DigestIndex;
 }
 
 /** One thing that may be due for one person, before the Outbox and quiet hours are consulted. */
@@ -114,6 +123,12 @@ export function freshFrom(ctx: PlanContext, member: TeamMember): DayNumber {
     ctx.fresh.set(member.email, day);
   }
   return day;
+}
+
+/** Check-ins, feedback, open actions and active KPIs by person, read once per planning run. */
+export function agendaIndexOf(ctx: PlanContext): AgendaIndex {
+  ctx.agendaIndex ??= indexAgenda(ctx.snapshot, ctx.loop);
+  return ctx.agendaIndex;
 }
 
 /** A moment for evaluate(): now, with "today" the person's own. */

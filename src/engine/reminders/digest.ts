@@ -4,7 +4,7 @@
  * and overdue actions, feedback received this week and this week's
  * check-ins.
  */
-import type { Period, TeamMember } from '../types';
+import type { Email, Period, TeamMember } from '../types';
 import { evaluate, periodFor, type Moment } from '../kpi/evaluate';
 import { choiceWord } from '../i18n/vocabulary';
 import { isOpen } from '../records/feedbackLoop';
@@ -16,11 +16,62 @@ import { numberText, say, withUnit } from './words';
 /** A digest is read on a phone: longer sections end in a count. */
 export const DIGEST_SECTION_LINES = 25;
 
+/**
+ * Who reports to whom, and the feedback loop's rows by person (as positions
+ * in their tab, so that gathered rows keep the tab's order): built once per
+ * planning run, so that each manager's digest reads only their team's rows.
+ */
+export interface DigestIndex {
+  reports: Map<Email, TeamMember[]>;
+  openActionsByOwner: Map<Email, number[]>;
+  feedbackByRecipient: Map<Email, number[]>;
+  checkInsByAssistant: Map<Email, number[]>;
+  checkInsByManager: Map<Email, number[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function digestIndexOf(ctx: PlanContext): DigestIndex {
+  if (ctx.digestIndex) return ctx.digestIndex;
+  const index: DigestIndex = {
+    reports: new Map(),
+    openActionsByOwner: new Map(),
+    feedbackByRecipient: new Map(),
+    checkInsByAssistant: new Map(),
+    checkInsByManager: new Map(),
+  };
+  for (const member of ctx.people) {
+    const manager = managerOf(ctx, member);
+    if (manager && manager.email !== member.email) push(index.reports, manager.email, member);
+  }
+  ctx.loop.actions.forEach((action, i) => {
+    if (isOpen(action) && action.owner !== null) push(index.openActionsByOwner, action.owner, i);
+  });
+  ctx.loop.feedback.forEach((item, i) => {
+    if (item.to !== null) push(index.feedbackByRecipient, item.to, i);
+  });
+  ctx.loop.checkIns.forEach((checkIn, i) => {
+    if (checkIn.assistant !== null) push(index.checkInsByAssistant, checkIn.assistant, i);
+    if (checkIn.manager !== null) push(index.checkInsByManager, checkIn.manager, i);
+  });
+  ctx.digestIndex = index;
+  return index;
+}
+
 /** Everyone who reports to the manager (their Manager, or the only manager when theirs is blank). */
 export function reportsOf(ctx: PlanContext, manager: TeamMember): TeamMember[] {
-  return ctx.people.filter(
-    (member) => member.email !== manager.email && managerOf(ctx, member)?.email === manager.email,
-  );
+  return digestIndexOf(ctx).reports.get(manager.email) ?? [];
+}
+
+/** The rows at these positions of the list, once each, in the list's order. */
+function rowsAt<T>(list: readonly T[], ...positions: Array<readonly number[] | undefined>): T[] {
+  const all = new Set<number>();
+  for (const some of positions) for (const i of some ?? []) all.add(i);
+  return [...all].sort((a, b) => a - b).map((i) => list[i] as T);
 }
 
 function capped(ctx: PlanContext, lines: string[]): string[] {
@@ -89,14 +140,13 @@ export function digestContent(
   const moment = { now: ctx.now, today: Math.min(todayOf(manager, ctx.now), week.end) };
   const { scorecard, offTrack } = standingOf(ctx, reports, moment);
 
+  const index = digestIndexOf(ctx);
+  const byPerson = (map: Map<Email, number[]>): Array<number[] | undefined> =>
+    [...team, manager.email].map((email) => map.get(email));
+
   let overdue = 0;
-  const actions = loop.actions
-    .filter(
-      (action) =>
-        isOpen(action) &&
-        action.owner !== null &&
-        (team.has(action.owner) || action.owner === manager.email),
-    )
+  // Open actions owned by the team or the manager.
+  const actions = rowsAt(loop.actions, ...byPerson(index.openActionsByOwner))
     .sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity))
     .map((action) => {
       const owner = activeMember(ctx, action.owner) ?? manager;
@@ -112,11 +162,9 @@ export function digestContent(
 
   const inWeek = (day: number | null): boolean =>
     day !== null && day >= week.start && day <= week.end;
-  const feedback = loop.feedback
-    .filter(
-      (item) =>
-        inWeek(item.date) && item.to !== null && (team.has(item.to) || item.to === manager.email),
-    )
+  // Feedback received by the team or the manager this week.
+  const feedback = rowsAt(loop.feedback, ...byPerson(index.feedbackByRecipient))
+    .filter((item) => inWeek(item.date))
     .map((item) => {
       const params = { from: nameOf(item.from), to: nameOf(item.to), text: oneLine(item.text) };
       return item.kind
@@ -126,13 +174,13 @@ export function digestContent(
           })
         : say(ctx, 'reminder.digestFeedbackNoKind', params);
     });
-  const checkIns = loop.checkIns
-    .filter(
-      (checkIn) =>
-        inWeek(checkIn.date) &&
-        ((checkIn.assistant !== null && team.has(checkIn.assistant)) ||
-          checkIn.manager === manager.email),
-    )
+  // This week's check-ins of the team's assistants, or held by the manager.
+  const checkIns = rowsAt(
+    loop.checkIns,
+    ...[...team].map((email) => index.checkInsByAssistant.get(email)),
+    index.checkInsByManager.get(manager.email),
+  )
+    .filter((checkIn) => inWeek(checkIn.date))
     .sort((a, b) => (a.date ?? 0) - (b.date ?? 0) || (a.time ?? 0) - (b.time ?? 0))
     .map((checkIn) =>
       say(ctx, 'reminder.digestCheckIn', {
