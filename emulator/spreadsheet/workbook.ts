@@ -40,6 +40,13 @@ const FORMAT_LAYERS: FormatLayer[] = [
 ];
 /** Sheets' per-cell limit; the message is the one Sheets gives (seen in real error logs). */
 const MAX_CELL_CHARACTERS = 50000;
+/**
+ * Sheets' limit on a spreadsheet's cells, counted over every tab's grid (rows × columns, filled or
+ * not): https://support.google.com/drive/answer/37603. Growing past it fails with the message the
+ * Sheets API gives (seen in public error reports). Without it a script that grows a grid past what
+ * Sheets allows would run here, slowly and out of memory, instead of failing as it does in Sheets.
+ */
+export const MAX_CELLS = 10_000_000;
 
 export class Workbook {
   formulas!: Formulas;
@@ -75,6 +82,7 @@ export class Workbook {
     const finalName = name ?? `${base}${n}`;
     this.assertNameFree(finalName);
     const sheet = newSheetState(this.newId(), finalName);
+    this.assertCellsFit(sheet.maxRows * sheet.maxColumns);
     this.state.sheets.splice(index ?? this.state.sheets.length, 0, sheet);
     return sheet;
   }
@@ -261,6 +269,17 @@ export class Workbook {
 
   /** Inserts (count > 0) or deletes (count < 0) rows or columns at `at` (1-based). */
   shift(sheet: SheetState, axis: Axis, at: number, count: number): void {
+    if (count > 0) this.assertCellsFit(count * (axis === 'row' ? sheet.maxColumns : sheet.maxRows));
     shiftSheet(this, sheet, axis, at, count);
+  }
+
+  /** Fails as Sheets does when `more` cells would take the spreadsheet past MAX_CELLS. */
+  assertCellsFit(more: number): void {
+    const cells = this.state.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+    if (cells + more > MAX_CELLS) {
+      this.rt.fail(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
   }
 }

@@ -32,6 +32,20 @@ describe('Spreadsheet', () => {
     );
   });
 
+  test('a tab cannot grow the spreadsheet past 10 million cells, as in Sheets; up to the limit it can', () => {
+    const { ss } = workbook();
+    const sheet = ss.getSheets()[0]!; // 1,000 rows × 26 columns
+    const limit =
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+    expect(() => sheet.insertColumnsAfter(26, 10_000)).toThrow(limit);
+    expect(sheet.getMaxColumns()).toBe(26);
+    sheet.insertColumnsAfter(26, 10_000 - 26); // exactly 10,000,000 cells
+    expect(sheet.getMaxColumns()).toBe(10_000);
+    expect(() => sheet.insertRowsAfter(1000, 1)).toThrow(limit);
+    expect(() => ss.insertSheet('More')).toThrow(limit);
+    expect(ss.getSheets()).toHaveLength(1);
+  });
+
   test('the last tab cannot be deleted', () => {
     const { ss } = workbook();
     expect(() => ss.deleteSheet(ss.getSheets()[0]!)).toThrow(
