@@ -145,6 +145,8 @@ export const da: Record<MessageKey, string> = {
   'reminders.noOutbox':
     'Fanen Udbakke eller dens kolonne Påmindelsesnøgle eller Status mangler: brug KPI Loop > Opsæt tracker. Intet blev sendt.',
   'reminders.refreshFailed': 'Oversigten kunne ikke opdateres: {message}',
+  'reminders.recordBusy':
+    'Regnearket var optaget, så det, der lige blev sendt, kunne ikke registreres: det står som Sender, næste kørsel markerer det Ukendt, og intet af det sendes igen.',
   'outbox.unknown':
     'Kørslen, der sendte denne, stoppede før den kunne registrere resultatet: den er måske nået frem, måske ikke, så den sendes ikke igen.',
   'outbox.stale': 'Ikke sendt: ikke længere aktuel, eller med i en nyere besked.',

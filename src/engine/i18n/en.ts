@@ -150,6 +150,8 @@ export const en = {
   'reminders.noOutbox':
     'The Outbox tab, or its Reminder key or Status column, is missing: use KPI Loop > Set up tracker. Nothing was sent.',
   'reminders.refreshFailed': 'The Dashboard could not be refreshed: {message}',
+  'reminders.recordBusy':
+    'The spreadsheet stayed busy, so what was just sent could not be recorded: it shows as Sending, the next run marks it Unknown, and none of it is sent again.',
   'outbox.unknown':
     'The run sending this stopped before it could record the result: it may have arrived or not, so it is not sent again.',
   'outbox.stale': 'Not sent: no longer due, or included in a newer message.',

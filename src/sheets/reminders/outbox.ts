@@ -1,20 +1,21 @@
 /**
  * The Outbox tab (PRODUCT section 3): one row per reminder, keyed by its
  * Reminder key, so that nothing is ever sent twice (section 7). Read once
- * per run; every status change is one write of that row's cells, the row
- * found by its key at that moment — a manager may sort or delete Outbox rows
- * while a run goes on, so a row number from the read is never trusted.
+ * per run; status changes are written in blocks, the rows found by key in
+ * that read. A manager may sort or delete Outbox rows while a run sends
+ * (it holds the document lock only between chunks), so before writing, the
+ * rows to be written are read again and their keys checked; when a key has
+ * moved, the tab is read again whole and the rows found anew.
  */
 import { t } from '../../engine/i18n/messages';
 import { choiceWord, readChoice } from '../../engine/i18n/vocabulary';
 import type { OutboxStatus } from '../../engine/reminders/types';
-import { isBlank, readInstant, readText } from '../../engine/records/cells';
+import { readInstant, readText } from '../../engine/records/cells';
 import { cellOf, isBlankRow, toTable, type Table } from '../../engine/records/table';
 import type { Channel, Instant, Lang } from '../../engine/types';
 import { dateTimeCell } from '../cells';
 import { AUTOMATIC_FORMAT, NUMBER_FORMATS } from '../layout';
-import { appendRecords, positionsOf, writeRecord, type Positions } from '../rowWriter';
-import { columnLetter } from '../setup';
+import { appendRecords, positionsOf, type Positions } from '../rowWriter';
 import { readTab } from '../tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,6 +32,8 @@ export interface OutboxEntry {
   attempts: number;
   /** Skipped only because a later message took its items over, or its reason went away: nothing was sent. */
   superseded: boolean;
+  /** Where the last read found it (1-based); checked again before every write. */
+  row: number;
 }
 
 export interface Outbox {
@@ -39,31 +42,46 @@ export interface Outbox {
   positions: Positions;
   /** The first row of each key, in sheet order. */
   entries: Map<string, OutboxEntry>;
+  /** The columns the last read covered (the header's width). */
+  width: number;
 }
 
-/** null when the tab lacks the columns nothing can be recorded without (Reminder key, Status). */
 /** The Error text a superseded row carries, in either language. */
 const SUPERSEDED = new Set([t('en', 'outbox.stale'), t('da', 'outbox.stale')]);
 
+/** null when the tab lacks the columns nothing can be recorded without (Reminder key, Status). */
 export function readOutbox(sheet: Sheet, lang: Lang): Outbox | null {
-  const table: Table<'outbox'> = toTable('outbox', readTab(sheet) ?? []);
+  const values = readTab(sheet) ?? [];
+  const table: Table<'outbox'> = toTable('outbox', values);
   if (table.columns.reminderKey === undefined || table.columns.status === undefined) return null;
   const entries = new Map<string, OutboxEntry>();
-  for (const row of table.rows) {
-    if (isBlankRow(row)) continue;
-    const key = readText(cellOf(table, row, 'reminderKey'));
-    if (!key || entries.has(key)) continue;
-    const due = readInstant(cellOf(table, row, 'dueAt'));
-    const attempts = Number(cellOf(table, row, 'attempts'));
-    entries.set(key, {
-      key,
-      status: readChoice('outboxStatus', cellOf(table, row, 'status')),
-      dueAt: due.ok ? due.value : null,
-      attempts: Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0,
-      superseded: SUPERSEDED.has(readText(cellOf(table, row, 'error'))),
-    });
-  }
-  return { sheet, lang, positions: positionsOf(table.columns), entries };
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const entry = entryOf(table, row, i + 2);
+    if (entry && !entries.has(entry.key)) entries.set(entry.key, entry);
+  });
+  return {
+    sheet,
+    lang,
+    positions: positionsOf(table.columns),
+    entries,
+    width: values[0]?.length ?? 0,
+  };
+}
+
+function entryOf(table: Table<'outbox'>, row: readonly unknown[], at: number): OutboxEntry | null {
+  const key = readText(cellOf(table, row, 'reminderKey'));
+  if (!key) return null;
+  const due = readInstant(cellOf(table, row, 'dueAt'));
+  const attempts = Number(cellOf(table, row, 'attempts'));
+  return {
+    key,
+    status: readChoice('outboxStatus', cellOf(table, row, 'status')),
+    dueAt: due.ok ? due.value : null,
+    attempts: Number.isFinite(attempts) && attempts > 0 ? Math.floor(attempts) : 0,
+    superseded: SUPERSEDED.has(readText(cellOf(table, row, 'error'))),
+    row: at,
+  };
 }
 
 export interface NewOutboxRow {
@@ -84,7 +102,7 @@ export interface NewOutboxRow {
 export function appendOutboxRows(outbox: Outbox, rows: readonly NewOutboxRow[]): void {
   if (rows.length === 0) return;
   const { lang } = outbox;
-  appendRecords(
+  const first = appendRecords(
     outbox.sheet,
     'outbox',
     outbox.positions,
@@ -102,82 +120,184 @@ export function appendOutboxRows(outbox: Outbox, rows: readonly NewOutboxRow[]):
       error: row.error ?? '',
     })),
   );
-  for (const row of rows)
+  rows.forEach((row, i) => {
+    if (outbox.entries.has(row.key)) return; // the first row of a key is the one that counts
     outbox.entries.set(row.key, {
       key: row.key,
       status: row.status,
       dueAt: row.dueAt,
       attempts: 0,
       superseded: false,
+      row: first + i,
     });
+  });
 }
 
 export interface StatusChange {
+  key: string;
   status: OutboxStatus;
   attempts?: number;
   sentAt?: Instant;
   /** Written as text whatever it holds (a server's answer may start with "="). */
   error?: string;
+  /**
+   * Only when the row's status is still this one now (a claim takes Queued
+   * rows only: a manager may have changed one by hand since the read).
+   */
+  onlyIf?: OutboxStatus;
 }
 
+/** The cells a status change writes, side by side in the tab setup makes. */
+const STATUS_FIELDS = ['status', 'attempts', 'sentAt', 'error'] as const;
+type StatusField = (typeof STATUS_FIELDS)[number];
+const FORMATS: Record<StatusField, string> = {
+  status: AUTOMATIC_FORMAT,
+  attempts: AUTOMATIC_FORMAT,
+  sentAt: DATE_TIME,
+  error: '@',
+};
+
 /**
- * Writes one row's status cells, the row found by its key now. False when
- * the row is gone (deleted by hand): then nothing was written.
+ * Writes status changes (Status, Attempts, Sent at, Error: what a change
+ * leaves out keeps what the row holds now), one block per run of adjacent
+ * rows — a claim or a record of a chunk is usually one block, since new
+ * rows are appended together and claimed in order. Call under the lock.
  *
- * The cells are written through the range the search found (Status,
- * Attempts, Sent at and Error sit side by side in the tab setup makes), so a
- * status change costs the search and one write; the Error cell's text format
- * is set again only when there is an error to write. Columns moved apart by
- * hand are written one run at a time by writeRecord.
+ * The rows come from the last read; the span they lie in is read again
+ * first (one read), and when a key is no longer on its row (sorted,
+ * deleted, inserted by hand) the whole tab is read again and the rows found
+ * by key. Returns the keys written: a row deleted by hand is not, nor one
+ * whose status is no longer `onlyIf`.
  */
-export function writeStatus(outbox: Outbox, key: string, change: StatusChange): boolean {
-  const found = locate(outbox, key);
-  if (found === null) return false;
-  const { lang, positions } = outbox;
-  const cells: Array<{ field: string; value: unknown; format: string }> = [
-    {
-      field: 'status',
-      value: choiceWord(lang, 'outboxStatus', change.status),
-      format: AUTOMATIC_FORMAT,
-    },
-  ];
-  if (change.attempts !== undefined)
-    cells.push({ field: 'attempts', value: change.attempts, format: AUTOMATIC_FORMAT });
-  if (change.sentAt !== undefined)
-    cells.push({ field: 'sentAt', value: dateTimeCell(change.sentAt), format: DATE_TIME });
-  if (change.error !== undefined) cells.push({ field: 'error', value: change.error, format: '@' });
-  const columns = cells.map((cell) => positions[cell.field]);
-  const keyColumn = positions.reminderKey as number;
-  const first = columns[0];
-  const sideBySide = first !== undefined && columns.every((column, i) => column === first + i);
-  if (sideBySide) {
-    const range = found.offset(0, first - keyColumn, 1, cells.length);
-    if (change.error) range.setNumberFormats([cells.map((cell) => cell.format)]);
-    range.setValues([cells.map((cell) => cell.value)]);
-  } else {
-    const record = Object.fromEntries(cells.map((cell) => [cell.field, cell.value]));
-    writeRecord(outbox.sheet, 'outbox', found.getRow(), positions, record);
+export function writeStatuses(outbox: Outbox, all: readonly StatusChange[]): Set<string> {
+  if (all.length === 0) return new Set();
+  const changes = [...new Map(all.map((change) => [change.key, change])).values()];
+  let current = readRows(outbox, changes);
+  if (!current) {
+    reread(outbox);
+    current = readRows(outbox, changes);
   }
-  const entry = outbox.entries.get(key);
-  if (entry) {
+  if (!current) return new Set(); // the tab lost its Reminder key or Status column
+  const placed: Array<{ row: number; change: StatusChange; cells: Record<StatusField, unknown> }> =
+    [];
+  for (const change of changes) {
+    const entry = outbox.entries.get(change.key);
+    const now = entry ? current.get(entry.row) : undefined;
+    if (!entry || !now) continue;
+    if (change.onlyIf && now.status !== change.onlyIf) continue;
+    placed.push({
+      row: entry.row,
+      change,
+      cells: {
+        status: choiceWord(outbox.lang, 'outboxStatus', change.status),
+        attempts: change.attempts ?? now.cells.attempts,
+        sentAt: change.sentAt === undefined ? now.cells.sentAt : dateTimeCell(change.sentAt),
+        error: change.error ?? now.cells.error,
+      },
+    });
+  }
+  writeBlocks(outbox, placed);
+  for (const { change } of placed) {
+    const entry = outbox.entries.get(change.key) as OutboxEntry;
     entry.status = change.status;
     if (change.attempts !== undefined) entry.attempts = change.attempts;
+    if (change.error !== undefined) entry.superseded = SUPERSEDED.has(change.error);
   }
-  return true;
+  return new Set(placed.map(({ change }) => change.key));
+}
+
+interface RowNow {
+  status: OutboxStatus | null;
+  cells: Record<StatusField, unknown>;
 }
 
 /**
- * The cell holding `key` in the Reminder key column, by a search in the
- * sheet itself. Keys are unique whatever their case (e-mails are
- * lower-cased, IDs compared upper-cased), so the search ignores case.
+ * The rows of these keys as they are now, by row number, read in one block
+ * from the first to the last; null when any key is not on the row the last
+ * read found it on. Keys the last read did not find are left out.
  */
-function locate(outbox: Outbox, key: string): GoogleAppsScript.Spreadsheet.Range | null {
-  const column = outbox.positions.reminderKey;
-  if (column === undefined || isBlank(key)) return null;
-  const letter = columnLetter(column);
-  return outbox.sheet
-    .getRange(`${letter}2:${letter}`)
-    .createTextFinder(key)
-    .matchEntireCell(true)
-    .findNext();
+function readRows(outbox: Outbox, changes: readonly StatusChange[]): Map<number, RowNow> | null {
+  const { positions } = outbox;
+  if (positions.reminderKey === undefined || positions.status === undefined) return null;
+  const rows = changes.flatMap((change) => outbox.entries.get(change.key)?.row ?? []);
+  const found = new Map<number, RowNow>();
+  if (rows.length === 0) return found;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const width = Math.max(outbox.width, ...Object.values(positions).map((p) => p ?? 0));
+  let values: unknown[][];
+  try {
+    values = outbox.sheet.getRange(first, 1, last - first + 1, width).getValues();
+  } catch (error) {
+    // Past the sheet's last row: rows were deleted by hand since the read.
+    if (error instanceof Error && /Exceeded maximum execution time/i.test(error.message))
+      throw error;
+    return null;
+  }
+  const at = (line: readonly unknown[], field: string): unknown => {
+    const column = positions[field];
+    return column === undefined ? '' : line[column - 1];
+  };
+  for (const change of changes) {
+    const entry = outbox.entries.get(change.key);
+    if (!entry) continue;
+    const line = values[entry.row - first] ?? [];
+    if (readText(at(line, 'reminderKey')) !== change.key) return null;
+    found.set(entry.row, {
+      status: readChoice('outboxStatus', at(line, 'status')),
+      cells: {
+        status: at(line, 'status'),
+        attempts: at(line, 'attempts'),
+        sentAt: at(line, 'sentAt'),
+        error: at(line, 'error'),
+      },
+    });
+  }
+  return found;
+}
+
+/** The whole tab again: where every key is now, and each one's status. */
+function reread(outbox: Outbox): void {
+  const again = readOutbox(outbox.sheet, outbox.lang);
+  outbox.entries = again?.entries ?? new Map();
+  outbox.positions = again?.positions ?? {};
+  outbox.width = again?.width ?? 0;
+}
+
+/** One setNumberFormats and one setValues per run of adjacent rows and adjacent status columns. */
+function writeBlocks(
+  outbox: Outbox,
+  placed: ReadonlyArray<{ row: number; cells: Record<StatusField, unknown> }>,
+): void {
+  const columns = STATUS_FIELDS.flatMap((field) => {
+    const column = outbox.positions[field];
+    return column === undefined ? [] : [{ field, column }];
+  }).sort((a, b) => a.column - b.column);
+  const columnRuns: Array<typeof columns> = [];
+  for (const column of columns) {
+    const run = columnRuns[columnRuns.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.column + 1 === column.column) run.push(column);
+    else columnRuns.push([column]);
+  }
+  const sorted = [...placed].sort((a, b) => a.row - b.row);
+  const rowRuns: Array<typeof sorted> = [];
+  for (const item of sorted) {
+    const run = rowRuns[rowRuns.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.row + 1 === item.row) run.push(item);
+    else rowRuns.push([item]);
+  }
+  for (const rows of rowRuns) {
+    for (const run of columnRuns) {
+      const range = outbox.sheet.getRange(
+        (rows[0] as (typeof rows)[number]).row,
+        (run[0] as (typeof run)[number]).column,
+        rows.length,
+        run.length,
+      );
+      range.setNumberFormats(rows.map(() => run.map(({ field }) => FORMATS[field])));
+      range.setValues(rows.map(({ cells }) => run.map(({ field }) => cells[field])));
+    }
+  }
 }

@@ -14,6 +14,7 @@ import {
 } from '../../support/reminderBundle';
 import type { EmulatorOptions } from '../../../emulator';
 import { APPS_SCRIPT_TIME } from '../../../emulator/costs';
+import { runtimeOf } from '../../../emulator/runtime';
 import type { PlannedMessage } from '../../../src/engine/reminders/types';
 
 const METTE = 'mette@example.com';
@@ -70,6 +71,29 @@ const statuses = (addon: ReminderAddon): Record<string, unknown> =>
   Object.fromEntries(outbox(addon).map((row) => [row.Recipient, row.Status]));
 
 const mailTo = (addon: ReminderAddon): string[] => addon.emu.mail.sent.map((m) => m.to);
+
+/**
+ * fn as another execution, running while the current one is stopped at a
+ * service call: someone else's sidebar, or another trigger firing. Its
+ * locks are its own, and released when it ends.
+ */
+function meanwhile<T>(addon: ReminderAddon, user: string, fn: () => T, inTrigger = false): T {
+  const rt = runtimeOf(addon.emu.globals);
+  const execution = rt.newExecution();
+  const context = { user, authMode: 'FULL' as const, inTrigger, execution };
+  try {
+    return rt.scoped({ ...context, executionStartedAt: addon.emu.clock.now() }, fn);
+  } finally {
+    rt.endExecution(execution);
+  }
+}
+
+/** `n` people owed a reminder by e-mail, person1@example.com … */
+const team = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `person${i + 1}@example.com`);
+
+const count = (rows: OutboxRow[], status: string): number =>
+  rows.filter((row) => row.Status === status).length;
 
 describe('the hourly dispatcher', () => {
   test('a due reminder is recorded in the Outbox, sent once by e-mail with both parts, and marked Sent', () => {
@@ -442,14 +466,14 @@ describe('the hourly dispatcher', () => {
     ]);
   });
 
-  test('a run over a team of 500 under modelled service costs stops before the time limit and completes on the next run', () => {
+  test('a run over a team of 800 under modelled service costs (e-mail at 500 ms) stops before the time limit and completes on the next run', () => {
     const addon = setUp({
       costPerCallMs: googleishCostMs,
       executionLimitMs: EXECUTION_LIMIT_MS,
       mailQuota: 1500,
     });
     const id = turnOn(addon);
-    const people = Array.from({ length: 500 }, (_, i) => `person${i + 1}@example.com`);
+    const people = Array.from({ length: 800 }, (_, i) => `person${i + 1}@example.com`);
     addon.plan(() => people.map((p) => plannedMessage(p)));
 
     laterBy(addon, 0);
@@ -460,16 +484,16 @@ describe('the hourly dispatcher', () => {
     const sentFirst = afterFirst.filter((row) => row.Status === 'Sent').length;
     expect(firstRun).toBeLessThan(EXECUTION_LIMIT_MS);
     expect(sentFirst).toBeGreaterThan(0);
-    expect(sentFirst).toBeLessThan(500);
-    expect(afterFirst.filter((row) => row.Status === 'Queued')).toHaveLength(500 - sentFirst);
+    expect(sentFirst).toBeLessThan(800);
+    expect(afterFirst.filter((row) => row.Status === 'Queued')).toHaveLength(800 - sentFirst);
     const summary = addon.emu.run(() => addon.gas.getSettingsContext()).value.lastRun;
-    expect(summary).toMatchObject({ stoppedEarly: true, sent: sentFirst, queued: 500 - sentFirst });
+    expect(summary).toMatchObject({ stoppedEarly: true, sent: sentFirst, queued: 800 - sentFirst });
 
     laterBy(addon, HOUR);
     addon.emu.fireTrigger(id);
     expect(new Set(outbox(addon).map((row) => row.Status))).toEqual(new Set(['Sent']));
-    expect(addon.emu.mail.sent).toHaveLength(500);
-    expect(new Set(mailTo(addon)).size).toBe(500);
+    expect(addon.emu.mail.sent).toHaveLength(800);
+    expect(new Set(mailTo(addon)).size).toBe(800);
   });
 
   test("under the emulator's own Apps Script cost table (e-mail at 800 ms) 500 reminders take more than one run, each inside the limit and each sending, none twice", () => {
@@ -490,6 +514,161 @@ describe('the hourly dispatcher', () => {
     expect(sentPerRun.every((sent) => sent > 0)).toBe(true);
     expect(sentPerRun.reduce((a, b) => a + b, 0)).toBe(500);
     expect(new Set(mailTo(addon)).size).toBe(500);
+  });
+});
+
+describe('the lock is held only to read and write, never while sending', () => {
+  test('an assistant saves Log work while a run is sending its first chunk: the save succeeds, and every reminder still goes out once', () => {
+    const addon = setUp({ ...APPS_SCRIPT_TIME, mailQuota: 1500 });
+    saveWebhook(addon, 'Slack', SLACK_HOOK);
+    const id = turnOn(addon);
+    const people = team(80); // two chunks
+    let saved: { ok: boolean } | null = null;
+    let sendingMeanwhile = 0;
+    addon.emu.fetch.route('https://hooks.slack.com/', () => {
+      // Ana's Slack message goes out first, in the first chunk: Priya saves right then.
+      sendingMeanwhile = count(outbox(addon), 'Sending');
+      saved = meanwhile(addon, PRIYA, () =>
+        addon.gas.saveLogEntry({
+          kpiId: 'K1',
+          date: '2026-11-26',
+          value: '4',
+          note: 'saved mid-run',
+          link: '',
+        }),
+      );
+      return { code: 200, body: 'ok' };
+    });
+    addon.plan(() => [
+      plannedMessage(ANA, { channel: 'Slack', dueAt: -1 }),
+      ...people.map((p) => plannedMessage(p)),
+    ]);
+    addon.emu.fireTrigger(id);
+
+    expect(sendingMeanwhile).toBeGreaterThan(1); // a chunk was claimed, and was going out
+    expect(saved).toMatchObject({ ok: true });
+    const notes = addon.emu.sheetValues('Log').map((row) => row[5]);
+    expect(notes).toContain('saved mid-run');
+    expect(addon.emu.fetch.requests).toHaveLength(1);
+    expect(mailTo(addon)).toEqual(people);
+    expect(new Set(outbox(addon).map((row) => row.Status))).toEqual(new Set(['Sent']));
+  });
+
+  test('a second run that starts while the first is sending claims nothing, marks nothing Unknown and sends nothing; the first finishes all', () => {
+    const addon = setUp();
+    saveWebhook(addon, 'Slack', SLACK_HOOK);
+    const id = turnOn(addon);
+    const people = team(80);
+    let during: { sending: number; unknown: number; queued: number; mails: number } | null = null;
+    addon.emu.fetch.route('https://hooks.slack.com/', () => {
+      const mailsBefore = addon.emu.mail.sent.length;
+      meanwhile(addon, METTE, () => addon.gas.runReminders({}), true); // the next hour's trigger, early
+      const rows = outbox(addon);
+      during = {
+        sending: count(rows, 'Sending'),
+        unknown: count(rows, 'Unknown'),
+        queued: count(rows, 'Queued'),
+        mails: addon.emu.mail.sent.length - mailsBefore,
+      };
+      return { code: 200, body: 'ok' };
+    });
+    addon.plan(() => [
+      plannedMessage(ANA, { channel: 'Slack', dueAt: -1 }),
+      ...people.map((p) => plannedMessage(p)),
+    ]);
+    addon.emu.fireTrigger(id);
+
+    // The first run's chunk (Ana and 49 others) stayed Sending; the rest stayed Queued for it.
+    expect(during).toEqual({ sending: 50, unknown: 0, queued: 31, mails: 0 });
+    expect(addon.emu.fetch.requests).toHaveLength(1);
+    expect(mailTo(addon)).toEqual(people);
+    expect(new Set(outbox(addon).map((row) => row.Status))).toEqual(new Set(['Sent']));
+    const lastRun = addon.emu.run(() => addon.gas.getSettingsContext()).value.lastRun;
+    expect(lastRun).toMatchObject({ sent: 81, unknown: 0, queued: 0 });
+  });
+
+  test('Reminders: send now while the hourly run is sending says another run is at work, and sends nothing', () => {
+    const addon = setUp();
+    saveWebhook(addon, 'Slack', SLACK_HOOK);
+    const id = turnOn(addon);
+    const toasts: string[] = [];
+    addon.emu.fetch.route('https://hooks.slack.com/', () => {
+      meanwhile(addon, METTE, () => addon.gas.sendRemindersNow());
+      toasts.push(...addon.emu.ui.toasts.map((toast) => toast.message));
+      return { code: 200, body: 'ok' };
+    });
+    addon.plan(() => [plannedMessage(ANA, { channel: 'Slack' }), plannedMessage(PRIYA)]);
+    addon.emu.fireTrigger(id);
+    expect(toasts).toContain(
+      'Another run is sending reminders right now; whatever it leaves waiting goes out with the next one.',
+    );
+    expect(mailTo(addon)).toEqual([PRIYA]);
+    expect(addon.emu.fetch.requests).toHaveLength(1);
+  });
+
+  test('a manager who sorts the Outbox while a run sends: each result still lands on its own row', () => {
+    const addon = setUp();
+    saveWebhook(addon, 'Slack', SLACK_HOOK);
+    const id = turnOn(addon);
+    addon.emu.fetch.route('https://hooks.slack.com/', () => {
+      // Newest first, by hand, while Ana's message is out: every row moves.
+      const [header = [], ...rows] = addon.emu.sheetValues('Outbox');
+      addon.emu.setSheetValues('Outbox', [header, ...rows.reverse()]);
+      return { code: 400, body: 'channel_not_found' };
+    });
+    addon.plan(() => [
+      plannedMessage(ANA, { channel: 'Slack', dueAt: -1 }),
+      plannedMessage(PRIYA),
+      plannedMessage(JUAN),
+    ]);
+    addon.emu.fireTrigger(id);
+
+    expect(outbox(addon).map((row) => [row.Recipient, row.Status, row.Error])).toEqual([
+      [JUAN, 'Sent', ''],
+      [PRIYA, 'Sent', ''],
+      [ANA, 'Failed', 'HTTP 400: channel_not_found'],
+    ]);
+    expect(mailTo(addon)).toEqual([PRIYA, JUAN]);
+  });
+
+  test('a Queued row a manager marks Skipped by hand between chunks is not sent', () => {
+    const addon = setUp();
+    saveWebhook(addon, 'Slack', SLACK_HOOK);
+    const id = turnOn(addon);
+    const people = team(60);
+    const last = people[people.length - 1] as string;
+    addon.emu.fetch.route('https://hooks.slack.com/', () => {
+      const values = addon.emu.sheetValues('Outbox');
+      const header = values[0] ?? [];
+      const row = values.find((r) => r[header.indexOf('Recipient')] === last) as unknown[];
+      row[header.indexOf('Status')] = 'Skipped';
+      addon.emu.setSheetValues('Outbox', values);
+      return { code: 200, body: 'ok' };
+    });
+    addon.plan(() => [
+      plannedMessage(ANA, { channel: 'Slack', dueAt: -1 }),
+      ...people.map((p) => plannedMessage(p)),
+    ]);
+    addon.emu.fireTrigger(id);
+    expect(mailTo(addon)).toEqual(people.slice(0, -1));
+    expect(statuses(addon)[last]).toBe('Skipped');
+  });
+
+  test('the statuses of 100 reminders cost the same service calls as those of 60: no search per row, one block per chunk', () => {
+    const calls = (n: number): Record<string, number> => {
+      const addon = setUp();
+      const id = turnOn(addon);
+      addon.plan(() => team(n).map((p) => plannedMessage(p)));
+      addon.emu.resetCalls();
+      addon.emu.fireTrigger(id);
+      expect(addon.emu.mail.sent).toHaveLength(n);
+      const rest = { ...addon.emu.calls };
+      delete rest['MailApp.sendEmail'];
+      return rest;
+    };
+    const sixty = calls(60);
+    expect(calls(100)).toEqual(sixty); // two chunks of at most 50 each
+    expect(sixty['TextFinder.findNext'] ?? 0).toBe(0);
   });
 });
 
