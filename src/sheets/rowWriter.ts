@@ -72,8 +72,12 @@ export function nextFreeRow(sheet: Sheet): number {
   return row;
 }
 
-/** Writes records into the given rows (1-based), one block per run of adjacent rows and columns. */
-function writeRows<T extends TabId>(
+/**
+ * Writes records into the given rows (1-based), one block per run of
+ * adjacent rows and columns. The rows must have been found under the lock
+ * (by ID or key) just before.
+ */
+export function writeRows<T extends TabId>(
   sheet: Sheet,
   tab: T,
   positions: Positions,

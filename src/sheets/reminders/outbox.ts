@@ -14,13 +14,10 @@ import { readInstant, readText } from '../../engine/records/cells';
 import { cellOf, isBlankRow, toTable, type Table } from '../../engine/records/table';
 import type { Channel, Instant, Lang } from '../../engine/types';
 import { dateTimeCell } from '../cells';
-import { AUTOMATIC_FORMAT, NUMBER_FORMATS } from '../layout';
-import { appendRecords, positionsOf, type Positions } from '../rowWriter';
+import { appendRecords, positionsOf, writeRows, type Positions } from '../rowWriter';
 import { readTab } from '../tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-const DATE_TIME = NUMBER_FORMATS.dateTime ?? 'yyyy-mm-dd hh:mm';
 
 export type { OutboxStatus };
 
@@ -147,15 +144,8 @@ export interface StatusChange {
   onlyIf?: OutboxStatus;
 }
 
-/** The cells a status change writes, side by side in the tab setup makes. */
-const STATUS_FIELDS = ['status', 'attempts', 'sentAt', 'error'] as const;
-type StatusField = (typeof STATUS_FIELDS)[number];
-const FORMATS: Record<StatusField, string> = {
-  status: AUTOMATIC_FORMAT,
-  attempts: AUTOMATIC_FORMAT,
-  sentAt: DATE_TIME,
-  error: '@',
-};
+/** The cells a status change writes (side by side in the tab setup makes), each in its column's format. */
+type StatusField = 'status' | 'attempts' | 'sentAt' | 'error';
 
 /**
  * Writes status changes (Status, Attempts, Sent at, Error: what a change
@@ -178,7 +168,7 @@ export function writeStatuses(outbox: Outbox, all: readonly StatusChange[]): Set
     current = readRows(outbox, changes);
   }
   if (!current) return new Set(); // the tab lost its Reminder key or Status column
-  const placed: Array<{ row: number; change: StatusChange; cells: Record<StatusField, unknown> }> =
+  const placed: Array<{ row: number; change: StatusChange; record: Record<StatusField, unknown> }> =
     [];
   for (const change of changes) {
     const entry = outbox.entries.get(change.key);
@@ -188,7 +178,7 @@ export function writeStatuses(outbox: Outbox, all: readonly StatusChange[]): Set
     placed.push({
       row: entry.row,
       change,
-      cells: {
+      record: {
         status: choiceWord(outbox.lang, 'outboxStatus', change.status),
         attempts: change.attempts ?? now.cells.attempts,
         sentAt: change.sentAt === undefined ? now.cells.sentAt : dateTimeCell(change.sentAt),
@@ -196,7 +186,7 @@ export function writeStatuses(outbox: Outbox, all: readonly StatusChange[]): Set
       },
     });
   }
-  writeBlocks(outbox, placed);
+  writeRows(outbox.sheet, 'outbox', outbox.positions, placed);
   for (const { change } of placed) {
     const entry = outbox.entries.get(change.key) as OutboxEntry;
     entry.status = change.status;
@@ -262,42 +252,4 @@ function reread(outbox: Outbox): void {
   outbox.entries = again?.entries ?? new Map();
   outbox.positions = again?.positions ?? {};
   outbox.width = again?.width ?? 0;
-}
-
-/** One setNumberFormats and one setValues per run of adjacent rows and adjacent status columns. */
-function writeBlocks(
-  outbox: Outbox,
-  placed: ReadonlyArray<{ row: number; cells: Record<StatusField, unknown> }>,
-): void {
-  const columns = STATUS_FIELDS.flatMap((field) => {
-    const column = outbox.positions[field];
-    return column === undefined ? [] : [{ field, column }];
-  }).sort((a, b) => a.column - b.column);
-  const columnRuns: Array<typeof columns> = [];
-  for (const column of columns) {
-    const run = columnRuns[columnRuns.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && last.column + 1 === column.column) run.push(column);
-    else columnRuns.push([column]);
-  }
-  const sorted = [...placed].sort((a, b) => a.row - b.row);
-  const rowRuns: Array<typeof sorted> = [];
-  for (const item of sorted) {
-    const run = rowRuns[rowRuns.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && last.row + 1 === item.row) run.push(item);
-    else rowRuns.push([item]);
-  }
-  for (const rows of rowRuns) {
-    for (const run of columnRuns) {
-      const range = outbox.sheet.getRange(
-        (rows[0] as (typeof rows)[number]).row,
-        (run[0] as (typeof run)[number]).column,
-        rows.length,
-        run.length,
-      );
-      range.setNumberFormats(rows.map(() => run.map(({ field }) => FORMATS[field])));
-      range.setValues(rows.map(({ cells }) => run.map(({ field }) => cells[field])));
-    }
-  }
 }
