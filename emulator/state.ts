@@ -66,6 +66,8 @@ export interface ChartState {
   ranges: SheetBox[];
   position: { row: number; column: number; offsetX: number; offsetY: number };
   options: Record<string, unknown>;
+  /** setTransposeRowsAndColumns: series are the ranges' rows, not their columns. */
+  transpose?: boolean;
 }
 
 export interface SheetState {

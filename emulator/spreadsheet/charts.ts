@@ -110,6 +110,11 @@ export class EmbeddedChartBuilder {
     return this;
   }
 
+  setTransposeRowsAndColumns(transpose: boolean): this {
+    this.state.transpose = transpose === true;
+    return this;
+  }
+
   getChartType(): EnumValue {
     return enumValue(ChartType, this.state.type);
   }

@@ -139,7 +139,11 @@ function chartView(chart: EmbeddedChart): ChartView {
   // Sheets labels values as their cells are formatted: a progress column in % shows percentages.
   const formats = ranges.flatMap((range) => range.getNumberFormats().slice(1).flat());
   const height = Math.max(0, ...tables.map((t) => t.length));
-  const table = Array.from({ length: height }, (_, r) => tables.flatMap((t) => t[r] ?? []));
+  const sideBySide = Array.from({ length: height }, (_, r) => tables.flatMap((t) => t[r] ?? []));
+  // setTransposeRowsAndColumns(true): each row is a series, so read the table turned over.
+  const table = chart.state.transpose
+    ? (sideBySide[0] ?? []).map((_, c) => sideBySide.map((row) => row[c]))
+    : sideBySide;
   const first = table[0] ?? [];
   const hasHeader = first.slice(1).some((cell) => typeof cell === 'string' && cell !== '');
   const body = hasHeader ? table.slice(1) : table;

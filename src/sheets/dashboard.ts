@@ -148,12 +148,13 @@ function drawCharts(sheet: Sheet, grid: DashboardGrid, lang: 'en' | 'da'): void 
     );
   }
   const weekly = grid.weekly;
-  if (weekly.columns > 1) {
+  if (weekly.rows > 0) {
     sheet.insertChart(
       sheet
         .newChart()
         .setChartType(Charts.ChartType.LINE)
         .addRange(sheet.getRange(weekly.headerRow, 1, weekly.rows + 1, weekly.columns))
+        .setTransposeRowsAndColumns(true) // a line per assistant, weeks along the axis
         .setOption('title', t(lang, 'dashboard.chartWeekly', { count: HISTORY_PERIODS }))
         .setOption('vAxis', { format: 'percent' })
         .setPosition(24, CHART_COLUMN, 0, 0)

@@ -137,18 +137,24 @@ export function dashboardGrid(
 
   push([]);
   headerRows.push(push([h('dashboard.weekly')]));
-  const weeklyHeader = [h('dashboard.week'), ...dashboard.weekly.rows.map((r) => r.name)];
-  const weeklyHeaderRow = push(weeklyHeader);
+  // One row per assistant, one column per week: the tab's width never grows with the team
+  // (a column per assistant made a 500-person Dashboard 800,000 cells, and past about 1,700
+  // people more than a spreadsheet may hold). The chart reads it transposed.
+  const weeklyHeader = [h('dashboard.assistant'), ...dashboard.weekly.weeks];
+  const weeklyHeaderRow = push(
+    weeklyHeader,
+    weeklyHeader.map(() => '@'),
+  );
   headerRows.push(weeklyHeaderRow);
-  dashboard.weekly.weeks.forEach((week, i) => {
+  for (const row of dashboard.weekly.rows) {
     push(
-      [week, ...dashboard.weekly.rows.map((r) => r.progress[i] ?? '')],
-      ['@', ...dashboard.weekly.rows.map(() => PERCENT)],
+      [row.name, ...row.progress.map((progress) => progress ?? '')],
+      ['@', ...row.progress.map(() => PERCENT)],
     );
-  });
+  }
   const weekly = {
     headerRow: weeklyHeaderRow,
-    rows: dashboard.weekly.weeks.length,
+    rows: dashboard.weekly.rows.length,
     columns: weeklyHeader.length,
   };
 

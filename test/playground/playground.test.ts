@@ -21,6 +21,18 @@ function freshPlayground(stateFile: string | null = null): Playground {
 }
 
 describe('the playground workbook', () => {
+  test("draws the Dashboard's weekly chart as Sheets would: one line per assistant, weeks along the axis", () => {
+    const charts = freshPlayground().state(null).sheet?.charts ?? [];
+    const weekly = charts.find((chart) => chart.type === 'LINE');
+    expect(weekly?.series.map((series) => series.name)).toEqual([
+      'Priya Sharma',
+      'Juan dela Cruz',
+      'Ana Silva',
+    ]);
+    expect(weekly?.labels).toEqual(Array.from({ length: 8 }, (_, i) => `2026-W${41 + i}`));
+    expect(weekly?.series.every((series) => series.values.length === 8)).toBe(true);
+  });
+
   test('starts as the example team with the Dashboard refreshed, and opens on the Dashboard', () => {
     const playground = freshPlayground();
     const state = playground.state(null);

@@ -84,6 +84,42 @@ describe('Dashboard: refresh', () => {
     expect(colours).toContainEqual(['On track', '#ceead6']);
   });
 
+  test('weekly progress has a row per assistant, so 200 assistants make the Dashboard no wider than 3; its chart draws a line per assistant', () => {
+    const addon = setUpExampleWorkbook();
+    appendRows(addon.emu, 'Log', workedExampleRows());
+    refresh(addon);
+    const small = addon.emu.sheetValues('Dashboard');
+    const title = small.findIndex(
+      (row) => row[0] === 'Weekly progress (actual ÷ target, average of weekly KPIs)',
+    );
+    expect(small[title + 1]?.slice(0, 9)).toEqual([
+      'Assistant',
+      ...Array.from({ length: 8 }, (_, i) => `2026-W${41 + i}`),
+    ]);
+    expect(small.slice(title + 2, title + 5).map((row) => row[0])).toEqual([
+      'Priya Sharma',
+      'Juan dela Cruz',
+      'Ana Silva',
+    ]);
+    const chart = addon.emu.spreadsheet.getSheetByName('Dashboard')?.getCharts()[1];
+    expect(chart?.state.transpose).toBe(true);
+    expect(chart?.getRanges()[0]?.getA1Notation()).toBe(`A${title + 2}:I${title + 5}`);
+
+    const team = syntheticWorkbook(
+      1_000,
+      Date.parse('2026-11-26T11:00:00Z'),
+      'Europe/Copenhagen',
+      200,
+      1,
+    );
+    for (const [tab, values] of Object.entries({ Team: team.team, KPIs: team.kpis, Log: team.log }))
+      addon.emu.setSheetValues(tab, values);
+    refresh(addon);
+    const large = addon.emu.sheetValues('Dashboard');
+    expect(large.length).toBeGreaterThan(400);
+    expect(large[0]?.length).toBe(small[0]?.length);
+  });
+
   test('costs the same service calls at 100 and at 10,000 Log rows', () => {
     const callsAt = (rows: number): number => {
       const addon = setUpExampleWorkbook();

@@ -112,7 +112,6 @@ export const da: Record<MessageKey, string> = {
   'dashboard.onTrackOrMet': 'På sporet eller nået',
   'dashboard.score': 'Score',
   'dashboard.weekly': "Ugentlig fremdrift (faktisk ÷ mål, gennemsnit af ugentlige KPI'er)",
-  'dashboard.week': 'Uge',
   'dashboard.problems': "KPI'er der ikke kan vurderes",
   'dashboard.problem': 'Hvorfor',
   'dashboard.chartProgress': 'Fremdrift pr. KPI i denne periode',

@@ -116,7 +116,6 @@ export const en = {
   'dashboard.onTrackOrMet': 'On track or met',
   'dashboard.score': 'Score',
   'dashboard.weekly': 'Weekly progress (actual ÷ target, average of weekly KPIs)',
-  'dashboard.week': 'Week',
   'dashboard.problems': 'KPIs that cannot be judged',
   'dashboard.problem': 'Why',
   'dashboard.chartProgress': 'Progress per KPI, this period',
