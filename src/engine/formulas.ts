@@ -11,6 +11,7 @@ import { isBlank, isDate, readDay, readText, type DateOrder } from './records/ce
 import { findKpis } from './records/kpis';
 import { findPerson } from './records/team';
 import { keyFitsKind, periodOf, readPeriodKey } from './time/periods';
+import { dayFromDate } from './time/calendar';
 import {
   evaluate,
   periodRules,
@@ -92,6 +93,18 @@ export function resolveAssistant(ctx: FormulaContext, arg: unknown): Email {
 
 /** Blank → today; a date cell; a Sheets date serial; a key like 2026-W48; or a date as text. */
 export function resolveDay(ctx: FormulaContext, arg: unknown, kind: PeriodKind | null): DayNumber {
+  const day = dayOfArg(ctx, arg, kind);
+  // A serial like 1E+15 is no date in Sheets (the last is 9999-12-31): said so, not answered "No data".
+  if (!(day >= FIRST_DAY && day <= LAST_DAY))
+    fail('fn.periodUnreadable', { period: readText(arg) });
+  return day;
+}
+
+/** The dates a sheet can hold that a period can be read from: years 100 to 9999. */
+const FIRST_DAY = dayFromDate(100, 1, 1);
+const LAST_DAY = dayFromDate(9999, 12, 31);
+
+function dayOfArg(ctx: FormulaContext, arg: unknown, kind: PeriodKind | null): DayNumber {
   if (isBlank(arg)) return ctx.moment.today;
   if (typeof arg === 'number' && Number.isFinite(arg)) return Math.floor(arg) - SHEETS_EPOCH_OFFSET;
   const cells = cellContext(ctx.snapshot.settings, ctx.dateOrder);

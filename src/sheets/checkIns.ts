@@ -20,7 +20,7 @@ import {
 } from '../engine/records/feedbackLoop';
 import { buildAgenda, checkInsOf, upcomingOf } from '../engine/feedback/agenda';
 import { changeAction, type ActionChange } from '../engine/feedback/actions';
-import { feedbackDirection, managersAbove } from '../engine/feedback/direction';
+import { feedbackDirection, reportsUnder } from '../engine/feedback/direction';
 import { managerToday, sweepMissed, type PlannedCheckIn } from '../engine/feedback/schedule';
 import { isoDay, localDay } from '../engine/time/calendar';
 import type {
@@ -162,7 +162,8 @@ function requireSetUp(caller: Caller): Reply<never> | null {
 function assistantsFor(caller: Caller): Person[] {
   const { team } = caller.loaded.snapshot;
   if (!caller.manager) return caller.member ? [personOf(caller.loaded.snapshot, caller.email)] : [];
-  const reportsTo = (email: Email): boolean => managersAbove(team, email).includes(caller.email);
+  const reports = reportsUnder(team, caller.email);
+  const reportsTo = (email: Email): boolean => reports.has(email);
   return team.members
     .filter(
       (m) => m.email !== caller.email && m.active && (m.role === 'Assistant' || reportsTo(m.email)),

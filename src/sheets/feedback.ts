@@ -9,7 +9,7 @@ import type { Email } from '../engine/types';
 import { t } from '../engine/i18n/messages';
 import { choiceWord } from '../engine/i18n/vocabulary';
 import { readText } from '../engine/records/cells';
-import { feedbackDirection } from '../engine/feedback/direction';
+import { directionsFrom, feedbackDirection } from '../engine/feedback/direction';
 import type { FeedbackContext, FeedbackGiven, FeedbackInput, Reply, Saved } from '../ui/api';
 import { withDocumentLock } from '../services/lock';
 import { answer, identifyCaller, refuse, type Caller } from './caller';
@@ -41,10 +41,11 @@ export function getFeedbackContext(): Reply<FeedbackContext> {
     const lang = caller.lang;
     const { loop } = loadFeedbackLoop(caller.loaded);
     const me = caller.email;
+    const directionTo = directionsFrom(snapshot.team, me);
     const people = snapshot.team.members
       .filter((m) => m.email !== me)
       .map((m) => {
-        const direction = feedbackDirection(snapshot.team, me, m.email);
+        const direction = directionTo(m.email);
         return {
           email: m.email,
           name: m.name,

@@ -68,8 +68,12 @@ function recipients(caller: Caller): Person[] {
     ? members
     : members.filter((m) => m.role === 'Manager' || m.email === caller.member?.manager);
   const list = [person(caller, caller.email)];
-  for (const m of others)
-    if (!list.some((p) => p.email === m.email)) list.push({ email: m.email, name: m.name });
+  const listed = new Set<string>([caller.email]);
+  for (const m of others) {
+    if (listed.has(m.email)) continue;
+    listed.add(m.email);
+    list.push({ email: m.email, name: m.name });
+  }
   return list;
 }
 

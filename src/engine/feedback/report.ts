@@ -207,10 +207,13 @@ export function buildReport(
 ): Report {
   const { range } = request;
   const people = request.assistant ? [request.assistant] : teamInScope(snapshot);
+  // Grouped once by person: a team of thousands is not one pass over every KPI and row per person.
+  const owned = groupBy(
+    snapshot.kpis.kpis.filter((kpi) => kpi.state !== 'Retired'),
+    (kpi) => kpi.owners,
+  );
   const kpis = people.flatMap((owner) =>
-    snapshot.kpis.kpis
-      .filter((kpi) => kpi.state !== 'Retired' && kpi.owners.includes(owner))
-      .map((kpi) => reportKpi(snapshot, kpi, owner, range, moment)),
+    (owned.get(owner) ?? []).map((kpi) => reportKpi(snapshot, kpi, owner, range, moment)),
   );
   const scoped = new Set(people);
   const dueForReview = kpisDueForReview(snapshot, moment)
@@ -234,10 +237,55 @@ export function buildReport(
     },
     actions: { ...actions, overdueItems: request.assistant ? actions.overdueItems : [] },
     dueForReview,
-    people: request.assistant
-      ? []
-      : people.map((email) => personSummary(snapshot, loop, email, kpis, range, moment)),
+    people: request.assistant ? [] : summaries(snapshot, loop, people, kpis, range, moment),
   };
+}
+
+/** Items by each key they give (an item under two keys is listed under each once). */
+function groupBy<T, K>(
+  items: readonly T[],
+  keys: (item: T) => ReadonlyArray<K | null>,
+): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      if (key === null) continue;
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** Each person's line of a team report, from the rows that concern them. */
+function summaries(
+  snapshot: Snapshot,
+  loop: FeedbackLoop,
+  people: readonly Email[],
+  kpis: ReportKpi[],
+  range: ReportRange,
+  moment: Moment,
+): PersonSummary[] {
+  const byOwner = groupBy(kpis, (k) => [k.owner]);
+  const checkIns = groupBy(loop.checkIns, (c) => [c.assistant]);
+  const feedback = groupBy(loop.feedback, (f) => [f.to, f.from]);
+  const actions = groupBy(loop.actions, (a) => [a.owner]);
+  return people.map((email) =>
+    personSummary(
+      snapshot,
+      {
+        ...loop,
+        checkIns: checkIns.get(email) ?? [],
+        feedback: feedback.get(email) ?? [],
+        actions: actions.get(email) ?? [],
+      },
+      email,
+      byOwner.get(email) ?? [],
+      range,
+      moment,
+    ),
+  );
 }
 
 /** The KPI's own periods (days, weeks, fortnights or months) that overlap the range and have begun. */
@@ -417,15 +465,15 @@ function actionsOf(
   return result;
 }
 
+/** One person's line; `loop` and `own` may hold only the rows that concern them. */
 function personSummary(
   snapshot: Snapshot,
   loop: FeedbackLoop,
   email: Email,
-  kpis: ReportKpi[],
+  own: ReportKpi[],
   range: ReportRange,
   moment: Moment,
 ): PersonSummary {
-  const own = kpis.filter((k) => k.owner === email);
   const closedPeriods = own.reduce((sum, k) => sum + k.closedPeriods, 0);
   const met = own.reduce((sum, k) => sum + k.met, 0);
   const one = new Set([email]);

@@ -128,13 +128,33 @@ export function readMinuteOfDay(cell: unknown, ctx: CellContext): Reading<Minute
   return { ok: true, value: hour * 60 + minute };
 }
 
-/** "Mette Jensen <mette@example.com>" or "mette@example.com" → the lower-cased address. */
+/**
+ * "Mette Jensen <mette@example.com>" or "mette@example.com" → the lower-cased address.
+ * Read in one pass (indexOf, no backtracking regex): a 50,000-character cell
+ * of `<` or `a@b.b.b…` must not take seconds.
+ */
 export function readEmail(cell: unknown): Reading<string> {
   if (isBlank(cell)) return EMPTY;
   const text = String(cell).trim();
-  const inner = /<([^>]+)>/.exec(text)?.[1] ?? text;
-  const email = inner.trim().toLowerCase();
-  return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email) ? { ok: true, value: email } : BAD;
+  const email = (bracketed(text) ?? text).trim().toLowerCase();
+  const at = email.indexOf('@');
+  const domain = email.slice(at + 1);
+  const valid =
+    at > 0 &&
+    !/[\s@<>]/.test(domain) &&
+    !/[\s<>]/.test(email.slice(0, at)) &&
+    domain.slice(1, -1).includes('.');
+  return valid ? { ok: true, value: email } : BAD;
+}
+
+/** What the first `<…>` with something inside holds; null when there is none. */
+function bracketed(text: string): string | null {
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', open + 1)) {
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) return null;
+    if (close > open + 1) return text.slice(open + 1, close);
+  }
+  return null;
 }
 
 /** Checkbox TRUE/FALSE, or Yes/No, Ja/Nej, 1/0 typed as text. */

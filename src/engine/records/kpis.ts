@@ -63,7 +63,9 @@ export function readKpis(
     for (const part of readText(cell('owner')).split(/[,;]+/)) {
       const text = part.trim();
       if (!text) continue;
-      for (const address of text.match(/[^\s<>]*@[^\s<>]*/g) ?? [text]) {
+      // The words with an @ in them, found by splitting: /[^\s<>]*@[^\s<>]*/g is quadratic on a long cell.
+      const addresses = text.split(/[\s<>]+/).filter((word) => word.includes('@'));
+      for (const address of addresses.length > 0 ? addresses : [text]) {
         const email = readEmail(address);
         if (email.ok) owners.push(email.value as Email);
         else unreadable.owners = address;
@@ -130,7 +132,9 @@ export function indexKpis(rows: Array<Kpi | null>): KpiCatalogue {
     if (byId.has(key)) continue; // a duplicated ID: the first row wins, as in a lookup
     byId.set(key, kpi);
     const name = normalizeWord(kpi.name);
-    byName.set(name, [...(byName.get(name) ?? []), kpi]);
+    const named = byName.get(name);
+    if (named) named.push(kpi);
+    else byName.set(name, [kpi]); // push, not a spread copy: 5,000 KPIs of one name stay linear
   }
   // Numerator and denominator point at the KPIs' own IDs, whatever case was typed.
   for (const kpi of byId.values()) {
@@ -168,7 +172,8 @@ const COMPARISONS: Record<string, Comparison> = {
 
 /** ">= 1200" → { op: '>=', value: 1200 }; blank → null. */
 export function readQualifier(cell: unknown, ctx: CellContext): Qualifier | null {
-  const match = /^(>=|<=|=>|=<|<>|!=|==|≥|≤|≠|>|<|=)\s*(.+)$/.exec(readText(cell));
+  // \S after \s*: no backtracking between the two (\s*(.+)$ is quadratic on a long run of spaces).
+  const match = /^(>=|<=|=>|=<|<>|!=|==|≥|≤|≠|>|<|=)\s*(\S.*)$/.exec(readText(cell));
   if (!match) return null;
   const value = readNumber(match[2], ctx.lang);
   const op = COMPARISONS[match[1] ?? ''];

@@ -56,7 +56,9 @@ export function indexTeam(members: TeamMember[]): Team {
     if (byEmail.has(member.email)) continue;
     byEmail.set(member.email, member);
     const key = normalizeWord(member.name);
-    byName.set(key, [...(byName.get(key) ?? []), member]);
+    const named = byName.get(key);
+    if (named) named.push(member);
+    else byName.set(key, [member]); // push, not a spread copy: linear in people of one name
   }
   return { members: [...byEmail.values()], byEmail, byName };
 }
@@ -83,7 +85,12 @@ export function readWorkDays(cell: unknown): boolean[] | null {
   const text = readText(cell);
   if (!text) return null;
   const days = [false, false, false, false, false, false, false];
-  for (const piece of text.replace(/\s*[-–]\s*/g, '-').split(/[,;/\s]+/)) {
+  // "Mon - Fri" → "Mon-Fri": split at the dashes and trim, not /\s*-\s*/ (quadratic over a long run of spaces).
+  const joined = text
+    .split(/[-–]/)
+    .map((part) => part.trim())
+    .join('-');
+  for (const piece of joined.split(/[,;/\s]+/)) {
     if (!piece) continue;
     const range = piece.split('-');
     const from = weekdayIndex(range[0] ?? '');
@@ -104,7 +111,7 @@ function weekdayIndex(text: string): number | null {
 
 /** "09:00-17:00" */
 export function readWorkHours(cell: unknown, ctx: CellContext): WorkHours | null {
-  const parts = readText(cell).split(/\s*[-–]\s*/);
+  const parts = readText(cell).split(/[-–]/); // each part is trimmed as it is read
   if (parts.length !== 2) return null;
   const [start, end] = parts.map((p) => readMinuteOfDay(p, ctx)) as [
     ReturnType<typeof readMinuteOfDay>,

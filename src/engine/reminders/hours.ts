@@ -6,6 +6,7 @@
  */
 import type { DayNumber, Instant, MinuteOfDay, TeamMember } from '../types';
 import { instantAt, localDay, weekdayOf } from '../time/calendar';
+import { weekdaysBetween } from '../kpi/workdays';
 
 /** How far back a run looks for reminders that fell due (a long weekend, a missed run). */
 export const LOOKBACK_DAYS = 7;
@@ -60,10 +61,31 @@ export function nthWorkingDayAfter(
   until: DayNumber,
 ): DayNumber | null {
   let count = 0;
-  for (let d = day + 1; d <= until; d++) {
+  // Nobody works up to Away until: start after it (an Away until of 9999-12-31 is no walk).
+  const first = Math.max(day + 1, member.awayUntil === null ? day + 1 : member.awayUntil + 1);
+  for (let d = first; d <= until; d++) {
     if (worksOn(member, d) && ++count >= n) return d;
   }
   return null;
+}
+
+/**
+ * Their working days from `from` up to today whose working hours are over
+ * by `now`. Counted, not walked: a Due or a Start in 1900 costs what a week
+ * does. Days before yesterday are over whatever the zone; the last two are
+ * looked at.
+ */
+export function workingDaysOver(member: TeamMember, from: DayNumber, now: Instant): number {
+  const today = todayOf(member, now);
+  const settled = today - 2;
+  let days = weekdaysBetween(member.workDays, from, settled);
+  if (member.awayUntil !== null) {
+    days -= weekdaysBetween(member.workDays, from, Math.min(settled, member.awayUntil));
+  }
+  for (let d = Math.max(from, settled + 1); d <= today; d++) {
+    if (worksOn(member, d) && workingHoursOn(member, d).end <= now) days++;
+  }
+  return days;
 }
 
 /** When a reminder that fell due at a moment may go out, and until when it still may. */

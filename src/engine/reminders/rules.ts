@@ -23,6 +23,7 @@ import {
   nthWorkingDayAfter,
   todayOf,
   workingDayBefore,
+  workingDaysOver,
   workingHoursOn,
   worksOn,
 } from './hours';
@@ -306,10 +307,7 @@ function actionOverdue(ctx: PlanContext): Candidate[] {
         trigger: workingHoursOn(owner, escalateOn).start,
         draft: () => {
           // Working days overdue that are over by now.
-          let days = 0;
-          for (let d = due + 1; d <= todayOf(owner, ctx.now); d++) {
-            if (worksOn(owner, d) && workingHoursOn(owner, d).end <= ctx.now) days++;
-          }
+          const days = workingDaysOver(owner, due + 1, ctx.now);
           return {
             line: say(ctx, 'reminder.actionEscalated', {
               name: owner.name,
@@ -369,10 +367,7 @@ function silentAssistant(ctx: PlanContext): Candidate[] {
       trigger: workingHoursOn(member, nth).end,
       lasting: true,
       draft: () => {
-        let days = 0;
-        for (let d = first; d <= todayOf(member, ctx.now); d++) {
-          if (worksOn(member, d) && workingHoursOn(member, d).end <= ctx.now) days++;
-        }
+        const days = workingDaysOver(member, first, ctx.now);
         const params = { name: member.name, days };
         return {
           line:

@@ -1,4 +1,9 @@
-import { feedbackDirection, managersAbove } from '../../../src/engine/feedback/direction';
+import {
+  directionsFrom,
+  feedbackDirection,
+  managersAbove,
+  reportsUnder,
+} from '../../../src/engine/feedback/direction';
 import type { Email } from '../../../src/engine/types';
 import { addRow, editRow, JUAN, METTE, PRIYA, teamValues, workbook } from '../fixtures';
 
@@ -50,5 +55,35 @@ describe('which way feedback goes', () => {
     }).snapshot.team;
     expect(managersAbove(team, PRIYA as Email)).toEqual([METTE]);
     expect(direction(team, PRIYA, METTE)).toBe('Upward');
+  });
+
+  test('a reporting line 2,000 people long: everyone is below the top, and the walk ends in a loop', () => {
+    let values = teamValues();
+    const people = Array.from({ length: 2000 }, (_, i) => `p${i}@example.com` as Email);
+    people.forEach((email, i) => {
+      values = addRow(values, {
+        Name: `P${i}`,
+        Email: email,
+        Role: 'Assistant',
+        Manager: i === 0 ? METTE : people[i - 1],
+      });
+    });
+    const team = workbook({ team: values }).snapshot.team;
+    const last = people[1999] as Email;
+    expect(managersAbove(team, last)).toHaveLength(2000);
+    expect(reportsUnder(team, METTE as Email).size).toBe(2003); // Priya, Juan, Ana and the line
+    expect(reportsUnder(team, people[1000] as Email).size).toBe(999);
+    expect(reportsUnder(team, last).size).toBe(0);
+    const fromTop = directionsFrom(team, METTE as Email);
+    expect(fromTop(last)).toBe('Downward');
+    expect(direction(team, last, METTE)).toBe('Upward');
+    expect(direction(team, people[5] as string, people[10] as string)).toBe('Downward');
+    expect(direction(team, people[10] as string, PRIYA)).toBe('Peer');
+
+    const looped = workbook({ team: editRow(values, 'Mette Jensen', { Manager: last }) }).snapshot
+      .team;
+    expect(managersAbove(looped, METTE as Email)).toHaveLength(2000);
+    expect(reportsUnder(looped, METTE as Email).size).toBe(2003);
+    expect(reportsUnder(looped, last).has(METTE as Email)).toBe(true);
   });
 });

@@ -170,6 +170,20 @@ describe('working day arithmetic', () => {
     ).toBe(0);
   });
 
+  it('counts across a century and to 9999-12-31 exactly, and an Away until there leaves only the past', () => {
+    const monFri = member([...DEFAULT_WORK_DAYS]);
+    // Monday-to-Friday days, counted in Python over ISO dates.
+    expect(workingDaysBetween(monFri, day('1900-01-01'), day('2026-11-25'), today)).toBe(33108);
+    expect(workingDaysBetween(monFri, day('1900-01-01'), day('9999-12-31'), today)).toBe(2113190);
+    expect(workingDaysBetween(monFri, day('9999-12-31'), day('1900-01-01'), today)).toBe(0);
+    const gone = member([...DEFAULT_WORK_DAYS], day('9999-12-31'));
+    expect(workingDaysBetween(gone, day('1900-01-01'), day('9999-12-31'), today)).toBe(33108);
+    expect(workingDaysBetween(gone, today, day('9999-12-31'), today)).toBe(0);
+    // Sun-Thu over the same stretch: a different weekday pattern, the same arithmetic.
+    const sunThu = member([true, true, true, true, false, false, true]);
+    expect(workingDaysBetween(sunThu, day('2026-11-01'), day('2026-11-30'), today)).toBe(22);
+  });
+
   it('keeps past days that fell in an absence: only days from today on are away', () => {
     const away = member([...DEFAULT_WORK_DAYS], day('2026-11-27'));
     expect(isWorkingDay(away, day('2026-11-25'), today)).toBe(true);
