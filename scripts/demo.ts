@@ -12,20 +12,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exampleLogRows, logTabRows } from './lib/generate';
+import { simulatedFriday, tableLines } from './lib/simulatedFriday';
 import { appendRows, EXAMPLE_OPTIONS, loadAddon, type Addon } from './lib/addon';
-import { createEmulator } from '../emulator';
 import { DIST } from './lib/addon';
+import { createEmulator } from '../emulator';
 import { reportText } from '../src/engine/feedback/reportMail';
-import { TAB_SCHEMAS } from '../src/engine/i18n/vocabulary';
-import { formatMinute, isoDay, localTime } from '../src/engine/time/calendar';
-import type {
-  AgendaView,
-  CheckInContext,
-  Reply,
-  ReportContext,
-  ReportView,
-  SettingsContext,
-} from '../src/ui/api';
+import type { AgendaView, CheckInContext, Reply, ReportContext, ReportView } from '../src/ui/api';
 
 const STATE_FILE = path.resolve(__dirname, '../.local/workbook.json');
 const args = process.argv.slice(2);
@@ -108,64 +100,8 @@ function main(): void {
 
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   fs.writeFileSync(STATE_FILE, emu.serialize());
-  printSimulatedFriday(emu.serialize());
-}
-
-const FRIDAY = Date.UTC(2026, 10, 26, 23, 0); // Fri 27 Nov 2026 00:00 in Copenhagen
-const HOUR_MS = 3_600_000;
-
-/**
- * On a copy of the workbook: dry run on (Settings, as the manager), then
- * "Reminders: send now" at every hour of Friday 27 Nov 2026, and the Outbox.
- */
-function printSimulatedFriday(state: string): void {
-  const emu = createEmulator({ ...EXAMPLE_OPTIONS, state, now: FRIDAY });
-  const gas = emu.load(DIST);
-  const manager = String(EXAMPLE_OPTIONS.owner);
-  const asManager = <T>(work: () => T): T => emu.asUser(manager, () => emu.run(work));
-  const settings = asManager(() => gas.getSettingsContext()) as Reply<SettingsContext>;
-  const saved = settings.ok
-    ? (asManager(() =>
-        gas.saveSettings({ ...settings.value.values, dryRun: true }),
-      ) as Reply<SettingsContext>)
-    : settings;
-  if (!saved.ok) {
-    console.log(`\nSimulated Friday: ${saved.message}`);
-    return;
-  }
-  emu.resetCalls();
-  for (let hour = 0; hour < 24; hour++) {
-    emu.clock.set(FRIDAY + hour * HOUR_MS);
-    emu.endExecution();
-    asManager(() => gas.sendRemindersNow());
-  }
-  const calls = emu.totalCalls();
-  const sheet = emu.spreadsheet
-    .getSheets()
-    .find((s) => s.getDeveloperMetadata().some((m) => m.getValue() === 'outbox'));
-  const [header = [], ...rows] = sheet ? emu.sheetValues(sheet.getName()) : [];
-  const zone = emu.spreadsheet.getSpreadsheetTimeZone();
-  const columns = TAB_SCHEMAS.outbox.columns;
-  const shown = [
-    columns.dueAt,
-    columns.recipient,
-    columns.channel,
-    columns.rule,
-    columns.subject,
-    columns.status,
-  ].map((words) => ({
-    title: words[0],
-    at: header.findIndex((h) => (words as readonly string[]).includes(String(h))),
-  }));
-  const cell = (value: unknown): string => {
-    if (!(value instanceof Date)) return format(value);
-    const local = localTime(value.getTime(), zone);
-    return `${isoDay(local.day)} ${formatMinute(local.minute)}`;
-  };
-  console.log(
-    `\nOutbox of a simulated Friday 27 Nov 2026, hourly runs in dry run (${zone}; ${rows.length} messages, ${calls} service calls over 24 runs)`,
-  );
-  printTable(rows.map((row) => Object.fromEntries(shown.map((c) => [c.title, cell(row[c.at])]))));
+  console.log('');
+  for (const line of simulatedFriday(emu.serialize())) console.log(line);
 }
 
 /** Dashboard: refresh, as the manager would run it from the menu, then its blocks as text. */
@@ -285,13 +221,7 @@ function format(value: unknown): string {
 }
 
 function printTable(rows: Array<Record<string, string>>): void {
-  if (rows.length === 0) return;
-  const keys = Object.keys(rows[0] as Record<string, string>);
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ');
-  console.log(line(keys.map((k) => k.toUpperCase())));
-  for (const row of rows) console.log(line(keys.map((k) => row[k] ?? '')));
+  for (const line of tableLines(rows)) console.log(line);
 }
 
 main();

@@ -8,6 +8,7 @@
  *   npm start -- --port 8080          another port (or PORT=8080 npm start)
  */
 import path from 'node:path';
+import { simulatedFriday } from '../lib/simulatedFriday';
 import { startPlayground } from './server';
 import type { Lang } from './workbook';
 
@@ -59,6 +60,9 @@ export async function launch(argv: string[]): Promise<void> {
   );
   console.log('  Open the address in a browser; Ctrl+C stops (the workbook is kept).');
   console.log('  npm start -- --reset starts over; npm run demo prints the KPI summary.\n');
+  // What the reminder sender would do on a Friday with this workbook, on a copy of it.
+  for (const line of simulatedFriday(playground.emu.serialize())) console.log(`  ${line}`);
+  console.log('');
 
   let stopping = false;
   const stop = (): void => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, DEFAULT_PORT } from '../../scripts/playground/launch';
 import { parseFormula } from '../../scripts/playground/sheetView';
+import { simulatedFriday } from '../../scripts/lib/simulatedFriday';
 import { callableFunctions, injectShim, toWireValue } from '../../scripts/playground/shim';
 import { startPlayground, type RunningPlayground } from '../../scripts/playground/server';
 import { Playground } from '../../scripts/playground/state';
@@ -21,6 +22,26 @@ function freshPlayground(stateFile: string | null = null): Playground {
 }
 
 describe('the playground workbook', () => {
+  test('npm start prints the Outbox of a simulated Friday in dry run, on a copy of the workbook', () => {
+    const playground = freshPlayground();
+    const before = playground.emu.serialize();
+    const [heading = '', header = '', ...rows] = simulatedFriday(before);
+    expect(heading).toMatch(/^Outbox of a simulated Friday 27 Nov 2026, hourly runs in dry run/);
+    expect(header.split(/\s{2,}/)).toEqual([
+      'DUE AT',
+      'RECIPIENT',
+      'CHANNEL',
+      'RULE',
+      'SUBJECT',
+      'STATUS',
+    ]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.endsWith('Skipped'))).toBe(true);
+    expect(rows.some((row) => /mette@example\.com .*Weekly digest/.test(row))).toBe(true);
+    expect(rows.every((row) => row.startsWith('2026-11-27'))).toBe(true);
+    expect(playground.emu.serialize()).toBe(before);
+  });
+
   test("draws the Dashboard's weekly chart as Sheets would: one line per assistant, weeks along the axis", () => {
     const charts = freshPlayground().state(null).sheet?.charts ?? [];
     const weekly = charts.find((chart) => chart.type === 'LINE');
