@@ -131,9 +131,13 @@ export function scalingLines(cells: Cell[]): string[] {
     const ratio = last.size / first.size;
     const time = (a: number, b: number) => `×${perTenfold(Math.max(a, 0.1), b, ratio).toFixed(1)}`;
     const counts = measured.map((cell) => cell.calls);
+    const fewest = Math.min(...counts);
+    const most = Math.max(...counts);
     const calls = counts.every((count) => count === first.calls)
       ? `calls constant (${first.calls.toLocaleString('en')})`
-      : `calls grow ${counts.map((c) => c.toLocaleString('en')).join(' → ')} (${time(first.calls, last.calls)} ${per}) ⚠`;
+      : most <= fewest * 1.1 // a chunk more or less, not a call per row or person
+        ? `calls nearly constant (${fewest.toLocaleString('en')}–${most.toLocaleString('en')})`
+        : `calls grow ${counts.map((c) => c.toLocaleString('en')).join(' → ')} (${time(first.calls, last.calls)} ${per}) ⚠`;
     return (
       `${operation.name}: Node ${time(first.nodeMs, last.nodeMs)} ${per}, ` +
       `Apps Script ${time(first.appsScriptMs, last.appsScriptMs)}; ${calls}.`

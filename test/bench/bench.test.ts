@@ -124,6 +124,8 @@ describe('the scaling lines', () => {
       figures('KPI_STATUS', 100_000, { nodeMs: 400, appsScriptMs: 1_300 }),
       figures('refresh', 1_000),
       figures('refresh', 100_000, { calls: 4_000 }),
+      figures('report', 1_000),
+      figures('report', 100_000, { calls: 42 }),
     ];
     const lines = scalingLines(cells);
     expect(lines).toContain(
@@ -131,6 +133,9 @@ describe('the scaling lines', () => {
     );
     expect(lines.find((line) => line.startsWith('Dashboard: refresh:'))).toContain(
       'calls grow 40 → 4,000 (×10.0 per 10× Log rows) ⚠',
+    );
+    expect(lines.find((line) => line.startsWith('Performance report'))).toContain(
+      'calls nearly constant (40–42).',
     );
     expect(lines.find((line) => line.startsWith('Log work: save:'))).toBe(
       'Log work: save: one size measured, no scaling to show.',
