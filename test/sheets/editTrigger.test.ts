@@ -134,6 +134,18 @@ describe('edits in KPIs', () => {
     );
   });
 
+  test('a Start and a Review by that are no dates are quoted in the SMART column, not called missing', () => {
+    const addon = setUpExampleWorkbook();
+    const start = (addon.emu.sheetValues('KPIs')[0] as string[]).indexOf('Start') + 1;
+    // Start and Review by side by side, in K1's row.
+    typeInto(addon, 'KPIs', 2, ['soon', '31/02/2026'], start);
+    expect(column(addon, 'KPIs', 'Review by')[0]).toBe('31/02/2026');
+    expect(column(addon, 'KPIs', 'SMART')[0]).toBe(
+      'T: Start "soon" cannot be read as a date (write it as 2026-11-27); ' +
+        'T: Review by "31/02/2026" cannot be read as a date (write it as 2026-11-27)',
+    );
+  });
+
   test('a target typed over goes to Targets so past weeks keep the old target', () => {
     const addon = setUpExampleWorkbook();
     typeInto(addon, 'KPIs', 2, [20], 9);

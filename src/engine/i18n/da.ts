@@ -54,7 +54,10 @@ export const da: Record<MessageKey, string> = {
   'smart.periodUnknown': 'Perioden "{value}" er ikke en af {choices}',
   'smart.dueTimeInvalid': 'Fristen "{value}" er ikke et klokkeslæt som 16:00',
   'smart.onTimeNeedsDue': 'En til tiden-KPI kræver en frist',
+  'smart.startUnreadable': 'Start "{value}" kan ikke læses som en dato (skriv den som 2026-11-27)',
   'smart.reviewMissing': 'Evalueres senest mangler',
+  'smart.reviewUnreadable':
+    'Evalueres senest "{value}" kan ikke læses som en dato (skriv den som 2026-11-27)',
 
   'fn.kpiMissing': 'Angiv et KPI-ID eller -navn',
   'fn.kpiNotFound': 'KPI "{kpi}" findes ikke',

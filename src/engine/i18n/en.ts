@@ -55,7 +55,9 @@ export const en = {
   'smart.periodUnknown': 'Period "{value}" is not one of {choices}',
   'smart.dueTimeInvalid': 'Due time "{value}" is not a time like 16:00',
   'smart.onTimeNeedsDue': 'An On-time KPI needs a Due time',
+  'smart.startUnreadable': 'Start "{value}" cannot be read as a date (write it as 2026-11-27)',
   'smart.reviewMissing': 'Review by is missing',
+  'smart.reviewUnreadable': 'Review by "{value}" cannot be read as a date (write it as 2026-11-27)',
 
   // Custom function errors (shown in the cell)
   'fn.kpiMissing': 'Give a KPI ID or name',

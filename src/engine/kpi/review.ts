@@ -21,8 +21,9 @@ export interface DueReview {
 /**
  * Active KPIs whose Review by lies before today, longest overdue first. On
  * the Review by day itself the KPI is not due yet: "review by" that day.
- * Paused and retired KPIs are not reviewed; a KPI without Review by is not
- * due (its SMART check already says T: Review by is missing).
+ * Paused and retired KPIs are not reviewed; a KPI without a readable Review
+ * by is not due (its SMART check already says T: Review by is missing, or
+ * quotes what cannot be read as a date).
  */
 export function kpisDueForReview(snapshot: Snapshot, moment: Moment): DueReview[] {
   const due: DueReview[] = [];

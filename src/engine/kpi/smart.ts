@@ -76,7 +76,10 @@ export function smartCheck(kpi: Kpi, refs: SmartReferences): SmartFinding[] {
   }
   if (raw.dueTime !== undefined) add('T', 'smart.dueTimeInvalid', { value: raw.dueTime });
   else if (kpi.aggregation === 'On-time' && kpi.dueTime === null) add('T', 'smart.onTimeNeedsDue');
-  if (kpi.reviewBy === null) add('T', 'smart.reviewMissing');
+  // An unreadable date counts as none (no Start, never due for review): say so, quoting it.
+  if (raw.start !== undefined) add('T', 'smart.startUnreadable', { value: raw.start });
+  if (raw.reviewBy !== undefined) add('T', 'smart.reviewUnreadable', { value: raw.reviewBy });
+  else if (kpi.reviewBy === null) add('T', 'smart.reviewMissing');
   return findings;
 }
 

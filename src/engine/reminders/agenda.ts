@@ -8,14 +8,20 @@
 import type { TeamMember } from '../types';
 import type { CheckIn } from '../records/feedbackLoop';
 import { buildAgenda } from '../feedback/agenda';
-import { formatDate, oneLine } from './content';
+import { oneLine } from './content';
 import { agendaIndexOf, momentFor, type PlanContext } from './context';
-import { say } from './words';
+import { dateFor, say } from './words';
 
 /** A reminder lists a few actions and questions; the rest are a count. */
 export const AGENDA_LINES = 5;
 
-export function checkInAgenda(ctx: PlanContext, assistant: TeamMember, checkIn: CheckIn): string[] {
+/** The agenda of the assistant's check-in, as `recipient` (the assistant or their manager) reads it. */
+export function checkInAgenda(
+  ctx: PlanContext,
+  assistant: TeamMember,
+  checkIn: CheckIn,
+  recipient: TeamMember,
+): string[] {
   const agenda = buildAgenda(
     ctx.snapshot,
     ctx.loop,
@@ -42,7 +48,7 @@ export function checkInAgenda(ctx: PlanContext, assistant: TeamMember, checkIn: 
     const text = oneLine(action.action);
     if (action.due === null) lines.push(say(ctx, 'reminder.agendaActionNoDue', { action: text }));
     else {
-      const date = formatDate(ctx.lang, action.due);
+      const date = dateFor(ctx, recipient, action.due);
       lines.push(
         say(ctx, overdue ? 'reminder.agendaActionOverdue' : 'reminder.agendaAction', {
           action: text,

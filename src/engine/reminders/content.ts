@@ -4,7 +4,7 @@
  * Everything here is plain text; render.ts escapes it for HTML.
  */
 import type { DayNumber, Lang } from '../types';
-import { isoDay } from '../time/calendar';
+import { dateOfDay, isoDay } from '../time/calendar';
 
 export interface Section {
   heading?: string;
@@ -21,8 +21,14 @@ export interface Content {
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat | null>();
 
-/** "Thu 26 Nov" / "tor. 26. nov.": people in four countries read a weekday and a month name alike. */
-export function formatDate(lang: Lang, day: DayNumber): string {
+/**
+ * "Thu 26 Nov" / "tor. 26. nov.": people in four countries read a weekday
+ * and a month name alike. A date in another year than the reader's today
+ * says its year ("Mon 4 Jan 2027" read in December, "Mon 1 Jan 1900"): the
+ * weekday alone does not tell the years apart, and a reminder read around
+ * New Year must not point at the wrong one.
+ */
+export function formatDate(lang: Lang, day: DayNumber, today: DayNumber): string {
   let format = dateFormats.get(lang);
   if (format === undefined) {
     try {
@@ -37,7 +43,11 @@ export function formatDate(lang: Lang, day: DayNumber): string {
     }
     dateFormats.set(lang, format);
   }
-  return format ? format.format(new Date(day * 86_400_000)) : isoDay(day);
+  if (!format) return isoDay(day);
+  const text = format.format(new Date(day * 86_400_000));
+  // Appended rather than asked of Intl, whose en-GB year format adds a comma ("Mon, 4 Jan 2027").
+  const { year } = dateOfDay(day);
+  return year === dateOfDay(today).year ? text : `${text} ${year}`;
 }
 
 /** At most two decimals: 4.333… hours reads as 4.33 (the catalogue writes 4,33 in Danish). */

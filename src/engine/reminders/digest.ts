@@ -8,10 +8,10 @@ import type { Email, Period, TeamMember } from '../types';
 import { evaluate, periodFor, type Moment } from '../kpi/evaluate';
 import { choiceWord } from '../i18n/vocabulary';
 import { isOpen } from '../records/feedbackLoop';
-import { formatDate, oneLine, type Content, type Section } from './content';
+import { oneLine, type Content, type Section } from './content';
 import { activeMember, managerOf, type PlanContext } from './context';
 import { todayOf } from './hours';
-import { numberText, say, withUnit } from './words';
+import { dateFor, numberText, say, withUnit } from './words';
 
 /** A digest is read on a phone: longer sections end in a count. */
 export const DIGEST_SECTION_LINES = 25;
@@ -152,7 +152,7 @@ export function digestContent(
       const owner = activeMember(ctx, action.owner) ?? manager;
       const params = { name: nameOf(action.owner), action: oneLine(action.action) };
       if (action.due === null) return say(ctx, 'reminder.digestActionNoDue', params);
-      const date = formatDate(lang, action.due);
+      const date = dateFor(ctx, manager, action.due);
       if (action.due < todayOf(owner, ctx.now)) {
         overdue++;
         return say(ctx, 'reminder.digestActionOverdue', { ...params, date });
@@ -185,7 +185,7 @@ export function digestContent(
     .map((checkIn) =>
       say(ctx, 'reminder.digestCheckIn', {
         name: nameOf(checkIn.assistant),
-        date: formatDate(lang, checkIn.date as number),
+        date: dateFor(ctx, manager, checkIn.date as number),
         status: choiceWord(lang, 'checkInStatus', checkIn.status ?? 'Planned'),
       }),
     );

@@ -16,7 +16,7 @@ import { kpisDueForReview } from '../kpi/review';
 import { entryKey } from '../records/log';
 import { isOpen } from '../records/feedbackLoop';
 import type { RuleId } from './types';
-import { formatDate, oneLine, type Content } from './content';
+import { oneLine, type Content } from './content';
 import { activeMember, freshFrom, managerOf, type Candidate, type PlanContext } from './context';
 import {
   at,
@@ -28,7 +28,7 @@ import {
   worksOn,
 } from './hours';
 import { checkInAgenda } from './agenda';
-import { numberText, say, withUnit } from './words';
+import { dateFor, numberText, say, withUnit } from './words';
 import { digestContent, reportsOf } from './digest';
 
 const dayPeriod = (day: DayNumber): Period => ({
@@ -65,7 +65,7 @@ function missingEntry(ctx: PlanContext): Candidate[] {
           draft: () => {
             const logged = entriesIn(snapshot.entries.get(entryKey(kpi.id, owner)), dayPeriod(day));
             if (logged.length > 0) return null;
-            const params = { kpi: kpi.name, date: formatDate(ctx.lang, day) };
+            const params = { kpi: kpi.name, date: dateFor(ctx, member, day) };
             return {
               line:
                 kpi.dueTime === null
@@ -211,7 +211,7 @@ function checkInTomorrow(ctx: PlanContext): Candidate[] {
           if (start === null ? day <= todayOf(recipient, ctx.now) : start <= ctx.now) return null;
           const params = {
             name: other?.name ?? checkIn.manager ?? '',
-            date: formatDate(ctx.lang, day),
+            date: dateFor(ctx, recipient, day),
           };
           const line =
             start === null
@@ -222,7 +222,7 @@ function checkInTomorrow(ctx: PlanContext): Candidate[] {
                 });
           const content: Content = {
             line,
-            sections: [{ lines: checkInAgenda(ctx, assistant, checkIn) }],
+            sections: [{ lines: checkInAgenda(ctx, assistant, checkIn, recipient) }],
           };
           if (checkIn.meetingLink)
             content.link = { label: say(ctx, 'reminder.meetingLink'), url: checkIn.meetingLink };
@@ -254,7 +254,7 @@ function actionDue(ctx: PlanContext): Candidate[] {
       lasting: false,
       draft: () => ({
         line: say(ctx, 'reminder.actionDue', {
-          date: formatDate(ctx.lang, due),
+          date: dateFor(ctx, owner, due),
           action: oneLine(action.action),
         }),
       }),
@@ -292,7 +292,7 @@ function actionOverdue(ctx: PlanContext): Candidate[] {
         trigger: workingHoursOn(owner, firstDay).start,
         draft: () => ({
           line: say(ctx, 'reminder.actionOverdue', {
-            date: formatDate(ctx.lang, due),
+            date: dateFor(ctx, owner, due),
             action: oneLine(action.action),
           }),
         }),
@@ -312,7 +312,7 @@ function actionOverdue(ctx: PlanContext): Candidate[] {
             line: say(ctx, 'reminder.actionEscalated', {
               name: owner.name,
               days: Math.max(days, grace),
-              date: formatDate(ctx.lang, due),
+              date: dateFor(ctx, manager, due),
               action: oneLine(action.action),
             }),
           };
@@ -373,7 +373,7 @@ function silentAssistant(ctx: PlanContext): Candidate[] {
           line:
             last === null
               ? say(ctx, 'reminder.silentNever', params)
-              : say(ctx, 'reminder.silent', { ...params, date: formatDate(ctx.lang, last) }),
+              : say(ctx, 'reminder.silent', { ...params, date: dateFor(ctx, manager, last) }),
         };
       },
     });
@@ -440,7 +440,7 @@ function kpiReview(ctx: PlanContext): Candidate[] {
           line: say(ctx, 'reminder.review', {
             kpi: kpi.name,
             owner: ownerNames,
-            date: formatDate(ctx.lang, reviewBy),
+            date: dateFor(ctx, manager, reviewBy),
           }),
         }),
       });

@@ -93,6 +93,30 @@ describe('each letter failing says why', () => {
     ['T', 'K6', { 'Due time': '25:00' }, 'T: Due time "25:00" is not a time like 16:00'],
     ['T', 'K6', { 'Due time': '' }, 'T: An On-time KPI needs a Due time'],
     ['T', 'K1', { 'Review by': '' }, 'T: Review by is missing'],
+    [
+      'T',
+      'K1',
+      { Start: 'soon' },
+      'T: Start "soon" cannot be read as a date (write it as 2026-11-27)',
+    ],
+    [
+      'T',
+      'K1',
+      { Start: '31/02/2026' },
+      'T: Start "31/02/2026" cannot be read as a date (write it as 2026-11-27)',
+    ],
+    [
+      'T',
+      'K1',
+      { 'Review by': 'next quarter' },
+      'T: Review by "next quarter" cannot be read as a date (write it as 2026-11-27)',
+    ],
+    [
+      'T',
+      'K1',
+      { 'Review by': '31/02/2026' },
+      'T: Review by "31/02/2026" cannot be read as a date (write it as 2026-11-27)',
+    ],
   ])('%s (%s with %j): %s', (_letter, id, changes, message) => {
     expect(smartAfter(id, changes)).toBe(message);
   });
@@ -100,6 +124,20 @@ describe('each letter failing says why', () => {
   it('lists every failure, letter by letter, separated by semicolons', () => {
     expect(smartAfter('K1', { 'Review by': '', Unit: '', 'Goal ID': 'G9', Measure: '' })).toBe(
       'S: Measure is empty; M: Unit is missing; R: Goal G9 is not in Goals; T: Review by is missing',
+    );
+  });
+
+  it('reads Start and Review by typed as text in any form it accepts, and says nothing of them', () => {
+    for (const typed of ['2026-11-27', '27.11.2026', '27-11-2026', '27/11/2026']) {
+      expect(smartAfter('K1', { Start: typed, 'Review by': typed })).toBe('OK');
+    }
+  });
+
+  it('quotes an unreadable Start and Review by both, cut to 1,000 characters', () => {
+    const long = 'x'.repeat(5000);
+    expect(smartAfter('K1', { Start: 'soon', 'Review by': long })).toBe(
+      'T: Start "soon" cannot be read as a date (write it as 2026-11-27); ' +
+        `T: Review by "${'x'.repeat(1000)}…" cannot be read as a date (write it as 2026-11-27)`,
     );
   });
 
@@ -119,6 +157,10 @@ describe('each letter failing says why', () => {
     );
     expect(smartAfter('K1', { Periode: 'År' }, da)).toBe(
       'T: Perioden "År" er ikke en af Dag, Uge, 14 dage, Måned',
+    );
+    expect(smartAfter('K1', { Start: 'snart', 'Evalueres senest': '31.02.2026' }, da)).toBe(
+      'T: Start "snart" kan ikke læses som en dato (skriv den som 2026-11-27); ' +
+        'T: Evalueres senest "31.02.2026" kan ikke læses som en dato (skriv den som 2026-11-27)',
     );
   });
 
@@ -207,6 +249,14 @@ describe('the check on its own, as the KPI editor runs it', () => {
     expect(smartCheck({ ...k1, goalId: 'G2' as Kpi['goalId'], reviewBy: null }, refs)).toEqual([
       { letter: 'R', problem: { key: 'smart.goalUnknown', params: { goal: 'G2' } } },
       { letter: 'T', problem: { key: 'smart.reviewMissing' } },
+    ]);
+  });
+
+  it('returns an unreadable date with the text as typed, not as missing', () => {
+    const unreadable = { start: 'soon', reviewBy: 'later' };
+    expect(smartCheck({ ...k1, start: null, reviewBy: null, unreadable }, refs)).toEqual([
+      { letter: 'T', problem: { key: 'smart.startUnreadable', params: { value: 'soon' } } },
+      { letter: 'T', problem: { key: 'smart.reviewUnreadable', params: { value: 'later' } } },
     ]);
   });
 });

@@ -48,9 +48,7 @@ describe('an action due in 1900 that is still open', () => {
     const days = weekdaysFromTo('1900-01-02', '2026-11-26');
     expect(days).toBe(33108);
     expect(linesTo(scenario, '2026-11-27 08:30', mette)).toEqual([
-      expect.stringMatching(
-        new RegExp(`^Juan dela Cruz: overdue for ${days} working days \\(due Mon 1 Jan`),
-      ),
+      `Juan dela Cruz: overdue for ${days} working days (due Mon 1 Jan 1900): Send the audit`,
     ]);
   });
 
@@ -58,9 +56,7 @@ describe('an action due in 1900 that is still open', () => {
     // 10:00 in Copenhagen is 17:00 in Manila.
     const days = weekdaysFromTo('1900-01-02', '2026-11-27');
     expect(linesTo(scenario, '2026-11-27 10:00', mette)).toEqual([
-      expect.stringMatching(
-        new RegExp(`^Juan dela Cruz: overdue for ${days} working days \\(due Mon 1 Jan`),
-      ),
+      `Juan dela Cruz: overdue for ${days} working days (due Mon 1 Jan 1900): Send the audit`,
     ]);
   });
 
@@ -71,7 +67,7 @@ describe('an action due in 1900 that is still open', () => {
     });
     // Back on Monday 23 Nov: Monday to Thursday are the working days overdue he was there for.
     expect(linesTo(away, '2026-11-27 08:30', mette)).toEqual([
-      expect.stringMatching(/^Juan dela Cruz: overdue for 4 working days \(due Mon 1 Jan/),
+      'Juan dela Cruz: overdue for 4 working days (due Mon 1 Jan 1900): Send the audit',
     ]);
   });
 });
