@@ -150,6 +150,34 @@ describe('the KPI editor sidebar', () => {
     expect(hidden('reason')).toBe(true);
   });
 
+  it('keeps a Start typed as text in the sheet: the check quotes it, a save sends it back, a picked date replaces it', async () => {
+    const saves: KpiSaveInput[] = [];
+    const context = editorContext('en', {
+      kpis: [draft({ start: 'soon', reviewBy: '31/02/2026' })],
+    });
+    await open({ ok: true, value: context }, (input) => {
+      saves.push(input);
+      return {
+        ok: true,
+        value: { id: 'K1', created: false, targetChanged: false, smart: '', message: 'Saved.' },
+      };
+    });
+    choose('pick', 'K1');
+    expect($<HTMLInputElement>('#start').value).toBe(''); // a date picker cannot show "soon"
+    expect(smartLines()).toEqual([
+      'T: Start "soon" cannot be read as a date (write it as 2026-11-27)',
+      'T: Review by "31/02/2026" cannot be read as a date (write it as 2026-11-27)',
+    ]);
+    $<HTMLFormElement>('form').requestSubmit();
+    await settle();
+    expect(saves[0]?.draft).toMatchObject({ start: 'soon', reviewBy: '31/02/2026' });
+
+    type('reviewBy', '2026-12-31');
+    expect(smartLines()).toEqual([
+      'T: Start "soon" cannot be read as a date (write it as 2026-11-27)',
+    ]);
+  });
+
   it('adds a new KPI to the list once saved and shows the SMART column it got', async () => {
     await open({ ok: true, value: editorContext() }, () => ({
       ok: true,

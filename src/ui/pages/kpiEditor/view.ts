@@ -205,18 +205,25 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
     form,
   );
 
+  // A date cell that holds text ("soon") cannot be shown by a date picker, which would show it
+  // empty and save it empty: the text is kept, and sent back as it was, until a date is picked,
+  // so the live SMART check quotes it as the sheet does and nothing typed is lost.
+  const unreadableDates = new Map<DraftField, string>();
   const read = (): KpiDraft => {
     const values = {} as KpiFormValues;
-    for (const f of FORM_FIELDS) values[f] = controls[f].value;
+    for (const f of FORM_FIELDS) values[f] = controls[f].value || (unreadableDates.get(f) ?? '');
     return draftFromForm(values, original?.id ?? '');
   };
 
   const fill = (draft: KpiDraft): void => {
     const values = formFromDraft(draft, context);
+    unreadableDates.clear();
     for (const f of FORM_FIELDS) {
       const control = controls[f];
       if (control instanceof HTMLSelectElement) selectValue(control, values[f]);
       else control.value = values[f];
+      if (control.type === 'date' && values[f] !== '' && control.value === '')
+        unreadableDates.set(f, values[f]);
     }
     reason.value = '';
     clearFieldErrors(root);
