@@ -4,6 +4,7 @@ import { buildPage, findPages, findRemoteAssets } from '../../scripts/build/page
 
 const fixtures = path.join(__dirname, 'fixtures');
 const goodPages = path.join(fixtures, 'good/ui/pages');
+const sharedPages = path.join(fixtures, 'pages-shared');
 
 async function problemsOf(run: () => Promise<unknown>): Promise<string[]> {
   try {
@@ -18,6 +19,10 @@ async function problemsOf(run: () => Promise<unknown>): Promise<string[]> {
 describe('findPages', () => {
   it('finds the folders with a page.html, and skips the others', () => {
     expect(findPages(goodPages).map((p) => p.name)).toEqual(['notes', 'panel']);
+  });
+
+  it('finds a folder with only a client.ts, and skips the code the pages share', () => {
+    expect(findPages(sharedPages).map((p) => p.name)).toEqual(['sidebar', 'wide']);
   });
 
   it('finds nothing when there is no pages folder yet', () => {
@@ -44,6 +49,51 @@ describe('buildPage', () => {
     const html = await buildPage({ name: 'notes', dir: path.join(goodPages, 'notes') });
     expect(html).toContain('<style>\nbody {');
     expect(html).not.toContain('<script');
+  });
+
+  it('builds a page without its own page.html from the shared one, as a sidebar', async () => {
+    const html = await buildPage({ name: 'sidebar', dir: path.join(sharedPages, 'sidebar') });
+    expect(html).not.toContain('<!-- @');
+    expect(html).toContain('<main id="app" class="sidebar"></main>');
+    expect(html).toContain('<style>\n.sidebar {');
+    expect(html).toContain('Hello from the shared page.html');
+  });
+
+  it('builds a page whose page.json says dialog with the dialog class', async () => {
+    const html = await buildPage({ name: 'wide', dir: path.join(sharedPages, 'wide') });
+    expect(html).toContain('<main id="app" class="dialog"></main>');
+    expect(html).toContain('A dialog');
+  });
+
+  it('fails on a page with no page.html of its own and none beside it', async () => {
+    const problems = await problemsOf(() =>
+      buildPage({ name: 'orphan', dir: path.join(fixtures, 'pages-bad/orphan') }),
+    );
+    expect(problems).toEqual([
+      'test/build/fixtures/pages-bad/orphan: has no page.html, and there is no shared ' +
+        'test/build/fixtures/pages-bad/page.html',
+    ]);
+  });
+
+  it('fails on a page.json with a layout it does not know, or another option', async () => {
+    const problems = await problemsOf(() =>
+      buildPage({ name: 'badlayout', dir: path.join(fixtures, 'pages-bad/badlayout') }),
+    );
+    expect(problems).toEqual([
+      'test/build/fixtures/pages-bad/badlayout/page.json: "width" is not a page option; ' +
+        'only "layout" is',
+      'test/build/fixtures/pages-bad/badlayout/page.json: "layout" is "sidebar" or "dialog"',
+    ]);
+  });
+
+  it('fails on a page.json layout that the page.html has no place for', async () => {
+    const problems = await problemsOf(() =>
+      buildPage({ name: 'nolayoutslot', dir: path.join(fixtures, 'pages-bad/nolayoutslot') }),
+    );
+    expect(problems).toEqual([
+      'test/build/fixtures/pages-bad/nolayoutslot/page.html: needs exactly one <!-- @layout --> ' +
+        "for page.json's layout (found 0)",
+    ]);
   });
 
   it('fails on a page that loads a script or a stylesheet from the network', async () => {

@@ -13,22 +13,13 @@ import {
   el,
   messageArea,
   replaceChildren,
-  setBusy,
   statusChip,
   type Child,
   type MessageArea,
 } from '../shared/dom';
-import {
-  clearFieldErrors,
-  dropDown,
-  field,
-  linkInput,
-  selectValue,
-  showProblems,
-  showRefusal,
-  textInput,
-} from '../shared/fields';
+import { dropDown, field, linkInput, selectValue, textInput } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import {
   actionMeta,
   ANSWER_PREFIX,
@@ -299,29 +290,22 @@ function scheduleForm(
     ),
     el('div', { class: 'block buttons' }, save),
   );
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const values = {
-      cadence: cadence.value,
-      date: date.value,
-      time: time.value,
-      meetingLink: link.value,
-    };
-    if (showProblems(form, messages, lang, validateSchedule(values, context.today, lang))) return;
-    saving = true;
-    setBusy(save, true, t(lang, 'ui.saving'));
-    void call('scheduleCheckIn', scheduleInput(agenda.assistant.email, values)).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (reply.ok) return void reload(reply.value.message);
-      const control = reply.field ? SCHEDULE_PREFIX + reply.field : null;
-      showRefusal(form, messages, lang, reply.message, control);
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      read: () => ({
+        cadence: cadence.value,
+        date: date.value,
+        time: time.value,
+        meetingLink: link.value,
+      }),
+      problems: (values) => validateSchedule(values, context.today, lang),
+      send: (values) => call('scheduleCheckIn', scheduleInput(agenda.assistant.email, values)),
+      fieldOf: (field) => (field ? SCHEDULE_PREFIX + field : null),
+      saved: (saved) => void reload(saved.message),
+    }),
+  );
   return el('details', {}, el('summary', {}, t(lang, 'ui.checkIn.schedule')), form);
 }
 
@@ -348,26 +332,17 @@ function answerForm(
     field(`${ANSWER_PREFIX}text`, t(lang, 'ui.checkIn.answer'), text),
     el('div', { class: 'block buttons' }, send),
   );
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const input = { kind: kind.value, text: text.value };
-    if (showProblems(form, messages, lang, validateAnswer(input, lang))) return;
-    saving = true;
-    setBusy(send, true, t(lang, 'ui.saving'));
-    void call('answerUpwardQuestion', { kind: input.kind, text: input.text.trim() }).then(
-      (reply) => {
-        saving = false;
-        setBusy(send, false, t(lang, 'ui.saving'));
-        if (reply.ok) return void reload(reply.value.message);
-        const control = reply.field ? ANSWER_PREFIX + reply.field : null;
-        showRefusal(form, messages, lang, reply.message, control);
-      },
-    );
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: send,
+      read: () => ({ kind: kind.value, text: text.value }),
+      problems: (input) => validateAnswer(input, lang),
+      send: (input) => call('answerUpwardQuestion', { kind: input.kind, text: input.text.trim() }),
+      fieldOf: (field) => (field ? ANSWER_PREFIX + field : null),
+      saved: (saved) => void reload(saved.message),
+    }),
+  );
   return section(
     'question',
     t(lang, 'ui.checkIn.question', { name: manager }),
@@ -568,24 +543,21 @@ function recordForm(
     },
   });
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const values = read();
-    if (showProblems(form, messages, lang, validateRecord(values, context.today, lang))) return;
-    saving = true;
-    setBusy(save, true, t(lang, 'ui.saving'));
-    const input = recordInput(agenda.assistant.email, agenda.upcoming?.id ?? '', values);
-    void call('recordCheckIn', input).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (reply.ok) return void reload(reply.value.message);
-      showRefusal(form, messages, lang, reply.message, controlOf(reply.field, values));
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      read,
+      problems: (values) => validateRecord(values, context.today, lang),
+      send: (values) =>
+        call(
+          'recordCheckIn',
+          recordInput(agenda.assistant.email, agenda.upcoming?.id ?? '', values),
+        ),
+      fieldOf: controlOf,
+      saved: (saved) => void reload(saved.message),
+    }),
+  );
 
   return section('record', t(lang, 'ui.checkIn.record'), form);
 }
@@ -615,33 +587,22 @@ function myActionsSection(
         field(`${prefix}-followUp`, t(lang, 'ui.checkIn.followUp'), followUp),
         el('div', { class: 'buttons' }, save),
       );
-      let saving = false;
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        if (saving) return;
-        clearFieldErrors(form);
-        messages.clear();
-        const problems = validateActionUpdate(prefix, status.value, followUp.value, lang);
-        if (showProblems(form, messages, lang, problems)) return;
-        saving = true;
-        setBusy(save, true, t(lang, 'ui.saving'));
-        void call('updateAction', {
-          actionId: action.id,
-          status: status.value,
-          followUp: followUp.value.trim(),
-        }).then((reply) => {
-          saving = false;
-          setBusy(save, false, t(lang, 'ui.saving'));
-          if (reply.ok) return void reload(reply.value.message);
-          showRefusal(
-            form,
-            messages,
-            lang,
-            reply.message,
-            reply.field ? `${prefix}-${reply.field}` : null,
-          );
-        });
-      });
+      form.addEventListener(
+        'submit',
+        submitWith(form, messages, lang, {
+          button: save,
+          read: () => ({ status: status.value, followUp: followUp.value }),
+          problems: (values) => validateActionUpdate(prefix, values.status, values.followUp, lang),
+          send: (values) =>
+            call('updateAction', {
+              actionId: action.id,
+              status: values.status,
+              followUp: values.followUp.trim(),
+            }),
+          fieldOf: (field) => (field ? `${prefix}-${field}` : null),
+          saved: (saved) => void reload(saved.message),
+        }),
+      );
       return form;
     }),
   );

@@ -8,8 +8,9 @@ import type { FeedbackContext, FeedbackView } from '../../api';
 import { bootPage } from '../shared/boot';
 import { closeSidebar, type Call } from '../shared/bridge';
 import { el, messageArea, replaceChildren, setBusy, type MessageArea } from '../shared/dom';
-import { clearFieldErrors, dropDown, field, showProblems, showRefusal } from '../shared/fields';
+import { dropDown, field } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import {
   directionHint,
   feedbackFieldOf,
@@ -73,34 +74,27 @@ export function showFeedback(root: HTMLElement, context: FeedbackContext, call: 
   replaceChildren(root, form, messages.element, inbox);
   showInbox(inbox, context, context.inbox, call, messages);
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const values: FeedbackFormValues = {
-      to: to.value,
-      kind: kind.value,
-      kpi: kpi.value,
-      checkInId: checkIn.value,
-      text: text.value,
-    };
-    if (showProblems(form, messages, lang, validateFeedback(values, lang))) return;
-    saving = true;
-    setBusy(send, true, t(lang, 'ui.saving'));
-    void call('giveFeedback', feedbackInput(values)).then((reply) => {
-      saving = false;
-      setBusy(send, false, t(lang, 'ui.saving'));
-      if (!reply.ok) {
-        showRefusal(form, messages, lang, reply.message, feedbackFieldOf(reply.field));
-        return;
-      }
-      text.value = '';
-      messages.status(el('p', {}, reply.value.message));
-      text.focus();
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: send,
+      read: (): FeedbackFormValues => ({
+        to: to.value,
+        kind: kind.value,
+        kpi: kpi.value,
+        checkInId: checkIn.value,
+        text: text.value,
+      }),
+      problems: (values) => validateFeedback(values, lang),
+      send: (values) => call('giveFeedback', feedbackInput(values)),
+      fieldOf: feedbackFieldOf,
+      saved: (given) => {
+        text.value = '';
+        messages.status(el('p', {}, given.message));
+        text.focus();
+      },
+    }),
+  );
 }
 
 function showInbox(

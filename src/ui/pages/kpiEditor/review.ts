@@ -5,9 +5,10 @@
  */
 import type { KpiEditorContext, KpiReviewed, KpiReviewInput } from '../../api';
 import type { Call } from '../shared/bridge';
-import { el, messageArea, replaceChildren, setBusy } from '../shared/dom';
-import { clearFieldErrors, field, showFieldError, showProblems, textInput } from '../shared/fields';
+import { el, messageArea, replaceChildren } from '../shared/dom';
+import { clearFieldErrors, field, showFieldError, textInput } from '../shared/fields';
 import { t } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import { reviewFor, validateReview } from './form';
 
 export interface ReviewSection {
@@ -103,35 +104,35 @@ export function reviewSection(
     showChoice();
   };
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving || !reviewing) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const input: KpiReviewInput = {
-      kpiId: reviewing,
-      decision: change.checked ? 'change' : 'keep',
-      target: target.value.trim(),
-      reason: reason.value.trim(),
-      nextReviewBy: next.value,
-    };
-    if (showProblems(form, messages, lang, validateReview(input, lang))) return;
-    saving = true;
-    setBusy(save, true, t(lang, 'ui.saving'));
-    void call('reviewKpi', input).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (!reply.ok) {
-        if (reply.field) showFieldError(form, reply.field, reply.message);
-        messages.alert(reply.message);
-        return;
-      }
-      reviewed(reply.value);
-      show(reply.value.id);
-      messages.status(reply.value.message);
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      // Nothing to send before a KPI due for review is picked.
+      read: (): KpiReviewInput | null =>
+        reviewing
+          ? {
+              kpiId: reviewing,
+              decision: change.checked ? 'change' : 'keep',
+              target: target.value.trim(),
+              reason: reason.value.trim(),
+              nextReviewBy: next.value,
+            }
+          : null,
+      problems: (input) => validateReview(input, lang),
+      send: (input) => call('reviewKpi', input),
+      // The server's own sentence, also when it names a field; focus is not moved.
+      refused: (refusal) => {
+        if (refusal.field) showFieldError(form, refusal.field, refusal.message);
+        messages.alert(refusal.message);
+      },
+      saved: (result) => {
+        reviewed(result);
+        show(result.id);
+        messages.status(result.message);
+      },
+    }),
+  );
 
   showDueList();
   return { elements: [dueList, form, messages.element], show };

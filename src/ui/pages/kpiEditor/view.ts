@@ -8,19 +8,18 @@ import type { Lang } from '../../../engine/types';
 import { TAB_SCHEMAS, word } from '../../../engine/i18n/vocabulary';
 import { bootPage } from '../shared/boot';
 import { closeSidebar, type Call } from '../shared/bridge';
-import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
+import { el, messageArea, replaceChildren, statusChip } from '../shared/dom';
 import {
   clearFieldErrors,
   dropDown,
   field,
   refillDropDown,
   selectValue,
-  showProblems,
-  showRefusal,
   textInput,
   type Option,
 } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import {
   applyTemplate,
   choiceOptions,
@@ -300,54 +299,50 @@ export function showKpiEditor(root: HTMLElement, initial: KpiEditorContext, call
   // A template starts a new KPI: nothing to review.
   template.addEventListener('change', () => review.show(pick.value));
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(root);
-    messages.clear();
-    const draft = read();
-    if (showProblems(form, messages, lang, validateKpiForm(draft, reason.value, original, lang)))
-      return;
-    saving = true;
-    setBusy(save, true, t(lang, 'ui.saving'));
-    const input = { draft, reason: reasonField.hidden ? '' : reason.value.trim() };
-    void call('saveKpi', input).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (!reply.ok) {
-        showRefusal(form, messages, lang, reply.message, reply.field);
-        return;
-      }
-      const saved = reply.value;
-      context = { ...context, kpis: kpisAfterSave(context.kpis, draft, saved) };
-      original = { ...draft, id: saved.id };
-      fillPick();
-      fillOptions(
-        controls.numeratorKpi as HTMLSelectElement,
-        t(lang, 'ui.choose'),
-        kpiOptions(context),
-      );
-      fillOptions(
-        controls.denominatorKpi as HTMLSelectElement,
-        t(lang, 'ui.choose'),
-        kpiOptions(context),
-      );
-      selectValue(pick, saved.id);
-      reason.value = '';
-      shownSmart = null;
-      refresh();
-      const smartOk = saved.smart === t(lang, 'smart.ok');
-      messages.status(
-        el('p', {}, saved.message),
-        el(
-          'p',
-          { class: smartOk ? null : 'warning' },
-          t(lang, 'ui.kpiEditor.savedSmart', { smart: saved.smart }),
-        ),
-      );
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      // The whole sidebar: the picker, the template and the Review section are outside the form.
+      clearErrorsIn: root,
+      read: () => ({ draft: read(), reason: reason.value }),
+      problems: (input) => validateKpiForm(input.draft, input.reason, original, lang),
+      send: (input) =>
+        call('saveKpi', {
+          draft: input.draft,
+          reason: reasonField.hidden ? '' : input.reason.trim(),
+        }),
+      fieldOf: (field) => field,
+      saved: (saved, { draft }) => {
+        context = { ...context, kpis: kpisAfterSave(context.kpis, draft, saved) };
+        original = { ...draft, id: saved.id };
+        fillPick();
+        fillOptions(
+          controls.numeratorKpi as HTMLSelectElement,
+          t(lang, 'ui.choose'),
+          kpiOptions(context),
+        );
+        fillOptions(
+          controls.denominatorKpi as HTMLSelectElement,
+          t(lang, 'ui.choose'),
+          kpiOptions(context),
+        );
+        selectValue(pick, saved.id);
+        reason.value = '';
+        shownSmart = null;
+        refresh();
+        const smartOk = saved.smart === t(lang, 'smart.ok');
+        messages.status(
+          el('p', {}, saved.message),
+          el(
+            'p',
+            { class: smartOk ? null : 'warning' },
+            t(lang, 'ui.kpiEditor.savedSmart', { smart: saved.smart }),
+          ),
+        );
+      },
+    }),
+  );
 
   close.addEventListener('click', closeSidebar);
   fill(emptyDraft(context));

@@ -6,18 +6,10 @@ import type { LogWorkContext, LogWorkKpi } from '../../api';
 import type { Lang } from '../../../engine/types';
 import { bootPage } from '../shared/boot';
 import { closeSidebar, type Call } from '../shared/bridge';
-import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
-import {
-  clearFieldErrors,
-  dropDown,
-  field,
-  linkInput,
-  selectValue,
-  showProblems,
-  showRefusal,
-  textInput,
-} from '../shared/fields';
+import { el, messageArea, replaceChildren, statusChip } from '../shared/dom';
+import { dropDown, field, linkInput, selectValue, textInput } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import {
   entryInput,
   kpiOptionLabel,
@@ -108,38 +100,30 @@ export function showLogWork(root: HTMLElement, context: LogWorkContext, call: Ca
     link: link.value,
   });
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const values = read();
-    if (showProblems(form, messages, lang, validateLogEntry(values, kpis, today, lang))) return;
-    saving = true;
-    setBusy(save, true, t(lang, 'ui.saving'));
-    void call('saveLogEntry', entryInput(values)).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (!reply.ok) {
-        showRefusal(form, messages, lang, reply.message, logFieldOf(reply.field));
-        return;
-      }
-      const saved = reply.value.kpi;
-      kpis = withSavedKpi(kpis, saved);
-      selectValue(kpiSelect, saved.id);
-      showKpi();
-      value.value = '';
-      note.value = '';
-      link.value = '';
-      messages.status(
-        el('p', {}, reply.value.message),
-        el('p', {}, `${saved.name}: `, statusChip(saved.statusKey, statusLabel(saved, lang))),
-        ...kpiSummary(saved, lang).map((line) => el('p', {}, line)),
-      );
-      value.focus();
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      read,
+      problems: (values) => validateLogEntry(values, kpis, today, lang),
+      send: (values) => call('saveLogEntry', entryInput(values)),
+      fieldOf: logFieldOf,
+      saved: ({ kpi: saved, message }) => {
+        kpis = withSavedKpi(kpis, saved);
+        selectValue(kpiSelect, saved.id);
+        showKpi();
+        value.value = '';
+        note.value = '';
+        link.value = '';
+        messages.status(
+          el('p', {}, message),
+          el('p', {}, `${saved.name}: `, statusChip(saved.statusKey, statusLabel(saved, lang))),
+          ...kpiSummary(saved, lang).map((line) => el('p', {}, line)),
+        );
+        value.focus();
+      },
+    }),
+  );
 
   close.addEventListener('click', closeSidebar);
 }

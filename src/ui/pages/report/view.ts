@@ -8,16 +8,10 @@ import type { ReportContext, ReportDocument, ReportInput, ReportUnit } from '../
 import type { ReportBlock } from '../../../engine/feedback/reportDocument';
 import { bootPage } from '../shared/boot';
 import type { Call } from '../shared/bridge';
-import { el, messageArea, replaceChildren, setBusy, statusChip } from '../shared/dom';
-import {
-  clearFieldErrors,
-  dropDown,
-  field,
-  refillDropDown,
-  selectValue,
-  showFieldError,
-} from '../shared/fields';
+import { el, messageArea, replaceChildren, statusChip } from '../shared/dom';
+import { dropDown, field, refillDropDown, selectValue, showFieldError } from '../shared/fields';
 import { t, type Page } from '../shared/i18n';
+import { submitWith, type OneAtATime } from '../shared/submit';
 import {
   defaultRange,
   periodOptions,
@@ -149,51 +143,53 @@ export function showReportForm(root: HTMLElement, context: ReportContext, call: 
 
   /** What the e-mail sends: the report on the screen, not whatever the controls say since. */
   let shown: ReportInput | null = null;
-  let busy = false;
+  // Show and Send wait for each other: the e-mail is always the report on the screen.
+  const oneAtATime: OneAtATime = { sending: false };
 
   unit.addEventListener('change', fillPeriods);
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (busy) return;
-    clearFieldErrors(form);
-    messages.clear();
-    const input = read();
-    const problems = validateReportForm(input, context);
-    if (problems.length > 0) {
-      for (const p of problems) showFieldError(form, p.field, p.message);
-      messages.alert(problems[0]!.message);
-      (problems[0]!.field === 'from' ? from : to).focus();
-      return;
-    }
-    busy = true;
-    setBusy(show, true, t(lang, 'ui.report.building'));
-    void call('getReport', input).then((reply) => {
-      busy = false;
-      setBusy(show, false, t(lang, 'ui.report.building'));
-      if (!reply.ok) {
-        if (reply.field) showFieldError(form, reply.field, reply.message);
-        messages.alert(reply.message);
-        return;
-      }
-      shown = input;
-      replaceChildren(output, ...reportElements(reply.value.document));
-      output.hidden = false;
-      mail.hidden = false;
-      mailMessages.clear();
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: show,
+      busyLabel: t(lang, 'ui.report.building'),
+      oneAtATime,
+      read,
+      // Said the Report's way: the problem's own sentence as the alert, not "fix the fields".
+      check: (input) => {
+        const problems = validateReportForm(input, context);
+        if (problems.length === 0) return false;
+        for (const p of problems) showFieldError(form, p.field, p.message);
+        messages.alert(problems[0]!.message);
+        (problems[0]!.field === 'from' ? from : to).focus();
+        return true;
+      },
+      send: (input) => call('getReport', input),
+      // The server's own sentence, also when it names a field; focus is not moved.
+      refused: (refusal) => {
+        if (refusal.field) showFieldError(form, refusal.field, refusal.message);
+        messages.alert(refusal.message);
+      },
+      saved: (report, input) => {
+        shown = input;
+        replaceChildren(output, ...reportElements(report.document));
+        output.hidden = false;
+        mail.hidden = false;
+        mailMessages.clear();
+      },
+    }),
+  );
 
-  send.addEventListener('click', () => {
-    if (busy || !shown) return;
-    busy = true;
-    mailMessages.clear();
-    setBusy(send, true, t(lang, 'ui.report.sending'));
-    void call('emailReport', { ...shown, recipient: recipient.value }).then((reply) => {
-      busy = false;
-      setBusy(send, false, t(lang, 'ui.report.sending'));
-      if (reply.ok) mailMessages.status(reply.value.message);
-      else mailMessages.alert(reply.message);
-    });
-  });
+  send.addEventListener(
+    'click',
+    // The e-mail row: a recipient that no check marks wrong, and its own messages.
+    submitWith(mail, mailMessages, lang, {
+      button: send,
+      busyLabel: t(lang, 'ui.report.sending'),
+      oneAtATime,
+      read: () => shown && { ...shown, recipient: recipient.value },
+      send: (input) => call('emailReport', input),
+      saved: (mailed) => mailMessages.status(mailed.message),
+    }),
+  );
 }

@@ -14,16 +14,9 @@ import type {
 import { bootPage } from '../shared/boot';
 import type { Call } from '../shared/bridge';
 import { el, messageArea, replaceChildren, setBusy, type MessageArea } from '../shared/dom';
-import {
-  clearFieldErrors,
-  dropDown,
-  field,
-  linkInput,
-  showRefusal,
-  textInput,
-  type Option,
-} from '../shared/fields';
+import { dropDown, field, linkInput, textInput, type Option } from '../shared/fields';
 import { t, type MessageKey, type Page } from '../shared/i18n';
+import { submitWith } from '../shared/submit';
 import {
   channelSlug,
   editableValues,
@@ -179,26 +172,17 @@ function settingsForm(
     dryRun: dry.checked,
   });
 
-  let saving = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (saving) return;
-    saving = true;
-    clearFieldErrors(form);
-    messages.clear();
-    setBusy(save, true, t(lang, 'ui.saving'));
-    void call('saveSettings', read()).then((reply) => {
-      saving = false;
-      setBusy(save, false, t(lang, 'ui.saving'));
-      if (reply.ok) {
-        // The language may have changed: the whole page speaks the new one.
-        const next = reply.value;
-        showSettings(root, next, call, page, t(next.lang, 'ui.settings.saved'));
-        return;
-      }
-      showRefusal(form, messages, lang, reply.message, settingsFieldOf(reply.field));
-    });
-  });
+  form.addEventListener(
+    'submit',
+    submitWith(form, messages, lang, {
+      button: save,
+      read,
+      send: (values) => call('saveSettings', values),
+      fieldOf: settingsFieldOf,
+      // The language may have changed: the whole page speaks the new one.
+      saved: (next) => showSettings(root, next, call, page, t(next.lang, 'ui.settings.saved')),
+    }),
+  );
   return form;
 }
 
