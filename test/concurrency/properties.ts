@@ -29,6 +29,7 @@ interface Reply {
 const TAB: Record<Writer['kind'], string> = {
   saveLogEntry: 'Log',
   typeLogRow: 'Log',
+  typeActionRow: 'Actions',
   giveFeedback: 'Feedback',
   scheduleCheckIn: 'Check-ins',
   recordCheckIn: 'Check-ins',
@@ -57,15 +58,15 @@ function checkWriter(
   const idColumn = ID_COLUMN[tab] as string;
   const mine = records(addon, tab).filter((r) => holds(r, writer.token));
   const who = `${writer.kind} by ${writer.user} (${writer.token})`;
-  if (writer.kind === 'typeLogRow') {
+  if (writer.kind === 'typeLogRow' || writer.kind === 'typeActionRow') {
     if (row === undefined) return [`${who}: the typing was refused`];
     if (mine.length !== 1)
-      return [`${who}: typed into row ${row}, found ${mine.length} times in Log`];
-    // A row typed by hand is the person's own: it stays. Its Entry ID comes from the edit
-    // trigger, under the lock; when the trigger cannot have the lock the person must be told.
+      return [`${who}: typed into row ${row}, found ${mine.length} times in ${tab}`];
+    // A row typed by hand is the person's own: it stays. Its ID comes from the edit trigger,
+    // under the lock; when the trigger cannot have the lock the person must be told.
     const told = runs.some((e) => e.user === writer.user && e.calls.includes('Spreadsheet.toast'));
     if (!mine[0]?.[idColumn] && !told)
-      return [`${who}: typed into row ${row}, never got an Entry ID, and was not told`];
+      return [`${who}: typed into row ${row}, never got its ${idColumn}, and was not told`];
     return [];
   }
   const reply = runs[0]?.value as Reply | undefined;

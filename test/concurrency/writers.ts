@@ -1,7 +1,7 @@
 /**
  * Fifty people writing at once, a different mix for each seed: assistants saving Log work from
- * the sidebar, assistants typing Log rows by hand, and — when the bundle has them — feedback
- * given and check-ins scheduled and recorded by managers. Every writer leaves a token of its own
+ * the sidebar, assistants typing Log and Actions rows by hand, and — when the bundle has them —
+ * feedback given and check-ins scheduled and recorded by managers. Every writer leaves a token of its own
  * (a note, a text, a summary, a meeting link) so its rows can be found, or found missing.
  */
 import type { Actor } from '../../emulator/concurrency';
@@ -11,7 +11,12 @@ import { day } from '../support/addon';
 import { ASSISTANTS } from './team';
 
 export type WriterKind =
-  'saveLogEntry' | 'typeLogRow' | 'giveFeedback' | 'scheduleCheckIn' | 'recordCheckIn';
+  | 'saveLogEntry'
+  | 'typeLogRow'
+  | 'typeActionRow'
+  | 'giveFeedback'
+  | 'scheduleCheckIn'
+  | 'recordCheckIn';
 
 export interface Writer {
   kind: WriterKind;
@@ -56,6 +61,27 @@ function writer(
           at,
           sheet: 'Log',
           type: ['', day(TODAY), user, assistant.kpiId, i + 1, token],
+        },
+      };
+    case 'typeActionRow':
+      return {
+        kind,
+        user,
+        token,
+        actor: {
+          user,
+          at,
+          sheet: 'Actions',
+          type: [
+            '',
+            day(TODAY),
+            user,
+            `Follow up ${token}`,
+            assistant.kpiId,
+            '',
+            day('2026-12-04'),
+            'Open',
+          ],
         },
       };
     case 'giveFeedback':
@@ -123,7 +149,13 @@ function writer(
  */
 export function writersFor(seed: number, gas: Bundle, count = 50, arrivalsWithinMs = 0): Writer[] {
   const random = seededRandom(seed);
-  const kinds: WriterKind[] = ['saveLogEntry', 'saveLogEntry', 'saveLogEntry', 'typeLogRow'];
+  const kinds: WriterKind[] = [
+    'saveLogEntry',
+    'saveLogEntry',
+    'saveLogEntry',
+    'typeLogRow',
+    'typeActionRow',
+  ];
   if (typeof gas.giveFeedback === 'function') kinds.push('giveFeedback');
   const managerKinds = (['scheduleCheckIn', 'recordCheckIn'] as const).filter(
     (k) => typeof gas[k] === 'function',
