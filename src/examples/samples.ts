@@ -1,6 +1,6 @@
 /**
  * The example team, goals and KPIs of ../shared/samples, carried inside the
- * add-on (a test holds them equal to the shared copies).
+ * add-on (a test holds them equal to the copies in test/examples/samples/).
  */
 
 export const TEAM_CSV =

@@ -1,8 +1,9 @@
 /**
  * Workbooks as the add-on reads them: each tab a 2-D array as getValues()
  * returns it ('' for an empty cell, Date objects for date cells at midnight
- * in the spreadsheet's zone, numbers, booleans, text), built from the shared
- * sample files and passed through buildSnapshot like the real adapters do.
+ * in the spreadsheet's zone, numbers, booleans, text), built from the
+ * contract's sample files and passed through buildSnapshot like the real
+ * adapters do.
  *
  * Wall-clock times are turned into moments here with Intl's own offset
  * names, not with the engine's calendar code, so the engine's conversions
@@ -17,8 +18,9 @@ import type { DateOrder } from '../../src/engine/records/cells';
 import type { DayNumber, Lang, Settings, Weekday } from '../../src/engine/types';
 import type { Moment } from '../../src/engine/kpi/aggregate';
 
-/** `../shared/samples` seen from the repository root. */
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+/** The product contract's sample files (../shared/samples), copied into the repository so a
+ * clone tests on its own. */
+export const SAMPLES_DIR = path.resolve(__dirname, '../examples/samples');
 
 export function sampleCsv(file: string): string[][] {
   return parseCsv(fs.readFileSync(path.join(SAMPLES_DIR, file), 'utf8').trim());
@@ -272,18 +274,6 @@ export const PRIYA = 'priya@example.com'; // Asia/Kolkata
 export const JUAN = 'juan@example.com'; // Asia/Manila
 export const ANA = 'ana@example.com'; // America/Bogota
 export const METTE = 'mette@example.com'; // Europe/Copenhagen, the manager
-
-/** A deterministic pseudo-random source (mulberry32), for generated Logs. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The example KPIs' names in the Danish sample, by ID. */
 export const DANISH_NAMES: Record<string, string> = Object.fromEntries(
