@@ -11,18 +11,10 @@ import {
   weekdayOf,
   isoDay,
 } from '../../src/engine/time/calendar';
+import { seededRandom } from '../../emulator/utilities';
 
-/** mulberry32: tiny, fast and good enough to make test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded generator (mulberry32): generated workbooks repeat run after run. */
+export { seededRandom };
 
 export interface LogRow {
   date: Date;

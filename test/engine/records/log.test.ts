@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../emulator/utilities';
 import { buildSnapshot } from '../../../src/engine/snapshot';
 import { en } from '../../../src/engine/i18n/en';
 import { render, t } from '../../../src/engine/i18n/messages';
@@ -17,7 +18,6 @@ import {
   LOG_HEADER,
   logRow,
   PRIYA,
-  seeded,
   workbook,
 } from '../fixtures';
 
@@ -209,7 +209,7 @@ describe('the Check column of the Log', () => {
 
 describe('a Log full of garbage', () => {
   const WEEKS = ['2026-W46', '2026-W47', '2026-W48'];
-  const random = seeded(20261126);
+  const random = seededRandom(20261126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   /** Valid rows: each assistant's own KPIs over three weeks, up to today (Thu 26 Nov). */
