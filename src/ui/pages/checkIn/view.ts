@@ -408,61 +408,85 @@ function recordForm(
     }),
   );
 
-  type Row<T> = { values: () => T; element: HTMLElement };
-  const feedbackRows: Array<Row<FeedbackRow>> = [];
-  const feedbackList = el('div', {});
-  const addFeedback = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addFeedback'));
-  addFeedback.addEventListener('click', () => {
-    const prefix = `fb-${counter++}`;
-    const from = dropDown([
-      {
-        value: 'manager',
-        label: t(lang, 'ui.checkIn.fromTo', { from: managerName, to: assistantName }),
-      },
-      {
-        value: 'assistant',
-        label: t(lang, 'ui.checkIn.fromTo', { from: assistantName, to: managerName }),
-      },
-    ]);
-    const kind = dropDown(context.choices.feedbackKind);
-    const kpi = kpiSelect();
-    const text = el('textarea', { rows: 2 });
-    const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
-    const element = el(
-      'fieldset',
-      { class: 'item' },
-      el('legend', {}, t(lang, 'ui.checkIn.feedbackItem')),
-      field(`${prefix}-from`, t(lang, 'ui.checkIn.direction'), from),
-      field(`${prefix}-kind`, t(lang, 'ui.checkIn.kind'), kind),
-      field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
-      field(`${prefix}-text`, t(lang, 'ui.checkIn.text'), text),
-      remove,
-    );
-    const row: Row<FeedbackRow> = {
-      element,
-      values: () => ({
-        prefix,
-        from: from.value === 'assistant' ? 'assistant' : 'manager',
-        kind: kind.value,
-        kpi: kpi.value,
-        text: text.value,
-      }),
-    };
-    remove.addEventListener('click', () => {
-      feedbackRows.splice(feedbackRows.indexOf(row), 1);
-      element.remove();
-      addFeedback.focus();
+  /**
+   * Rows the button adds, each a fieldset with a Remove button: a new row's first field takes
+   * the focus, and the button takes it back when a row is removed.
+   */
+  const addableRows = <T>(
+    addLabel: string,
+    stem: string,
+    build: (prefix: string) => {
+      legend: string;
+      fields: HTMLElement[];
+      /** The control that takes the focus when the row is added. */
+      first: HTMLElement;
+      values: () => T;
+    },
+  ) => {
+    const rows: Array<{ values: () => T; element: HTMLElement }> = [];
+    const list = el('div', {});
+    const add = el('button', { type: 'button' }, addLabel);
+    add.addEventListener('click', () => {
+      const parts = build(`${stem}-${counter++}`);
+      const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
+      const element = el(
+        'fieldset',
+        { class: 'item' },
+        el('legend', {}, parts.legend),
+        ...parts.fields,
+        remove,
+      );
+      const row = { element, values: parts.values };
+      remove.addEventListener('click', () => {
+        rows.splice(rows.indexOf(row), 1);
+        element.remove();
+        add.focus();
+      });
+      rows.push(row);
+      list.append(element);
+      parts.first.focus();
     });
-    feedbackRows.push(row);
-    feedbackList.append(element);
-    from.focus();
-  });
+    return { rows, list, add };
+  };
 
-  const actionRows: Array<Row<ActionRow>> = [];
-  const actionList = el('div', {});
-  const addAction = el('button', { type: 'button' }, t(lang, 'ui.checkIn.addAction'));
-  addAction.addEventListener('click', () => {
-    const prefix = `new-${counter++}`;
+  const feedbackItems = addableRows<FeedbackRow>(
+    t(lang, 'ui.checkIn.addFeedback'),
+    'fb',
+    (prefix) => {
+      const from = dropDown([
+        {
+          value: 'manager',
+          label: t(lang, 'ui.checkIn.fromTo', { from: managerName, to: assistantName }),
+        },
+        {
+          value: 'assistant',
+          label: t(lang, 'ui.checkIn.fromTo', { from: assistantName, to: managerName }),
+        },
+      ]);
+      const kind = dropDown(context.choices.feedbackKind);
+      const kpi = kpiSelect();
+      const text = el('textarea', { rows: 2 });
+      return {
+        legend: t(lang, 'ui.checkIn.feedbackItem'),
+        first: from,
+        fields: [
+          field(`${prefix}-from`, t(lang, 'ui.checkIn.direction'), from),
+          field(`${prefix}-kind`, t(lang, 'ui.checkIn.kind'), kind),
+          field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
+          field(`${prefix}-text`, t(lang, 'ui.checkIn.text'), text),
+        ],
+        values: () => ({
+          prefix,
+          from: from.value === 'assistant' ? 'assistant' : 'manager',
+          kind: kind.value,
+          kpi: kpi.value,
+          text: text.value,
+        }),
+      };
+    },
+  );
+
+  const actionItems = addableRows<ActionRow>(t(lang, 'ui.checkIn.addAction'), 'new', (prefix) => {
     const action = textInput();
     const owner = dropDown([
       { value: agenda.assistant.email, label: assistantName },
@@ -470,19 +494,15 @@ function recordForm(
     ]);
     const due = el('input', { type: 'date', min: context.today });
     const kpi = kpiSelect();
-    const remove = el('button', { type: 'button' }, t(lang, 'ui.checkIn.remove'));
-    const element = el(
-      'fieldset',
-      { class: 'item' },
-      el('legend', {}, t(lang, 'ui.checkIn.newAction')),
-      field(`${prefix}-action`, t(lang, 'ui.checkIn.actionText'), action),
-      field(`${prefix}-owner`, t(lang, 'ui.checkIn.owner'), owner),
-      field(`${prefix}-due`, t(lang, 'ui.checkIn.dueLabel'), due),
-      field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
-      remove,
-    );
-    const row: Row<ActionRow> = {
-      element,
+    return {
+      legend: t(lang, 'ui.checkIn.newAction'),
+      first: action,
+      fields: [
+        field(`${prefix}-action`, t(lang, 'ui.checkIn.actionText'), action),
+        field(`${prefix}-owner`, t(lang, 'ui.checkIn.owner'), owner),
+        field(`${prefix}-due`, t(lang, 'ui.checkIn.dueLabel'), due),
+        field(`${prefix}-kpi`, t(lang, 'ui.optional', { label: 'KPI' }), kpi),
+      ],
       values: () => ({
         prefix,
         action: action.value,
@@ -491,14 +511,6 @@ function recordForm(
         kpi: kpi.value,
       }),
     };
-    remove.addEventListener('click', () => {
-      actionRows.splice(actionRows.indexOf(row), 1);
-      element.remove();
-      addAction.focus();
-    });
-    actionRows.push(row);
-    actionList.append(element);
-    action.focus();
   });
 
   const nextCadence = dropDown(context.choices.cadence);
@@ -516,11 +528,11 @@ function recordForm(
     agenda.actions.length > 0 ? el('h3', {}, t(lang, 'ui.checkIn.carried')) : null,
     carried,
     el('h3', {}, t(lang, 'ui.checkIn.feedbackBothWays')),
-    feedbackList,
-    el('div', { class: 'block' }, addFeedback),
+    feedbackItems.list,
+    el('div', { class: 'block' }, feedbackItems.add),
     el('h3', {}, t(lang, 'ui.checkIn.newActions')),
-    actionList,
-    el('div', { class: 'block' }, addAction),
+    actionItems.list,
+    el('div', { class: 'block' }, actionItems.add),
     el('h3', {}, t(lang, 'ui.checkIn.nextCheckIn')),
     field('nextCadence', t(lang, 'ui.checkIn.cadenceLabel'), nextCadence),
     field('nextDate', t(lang, 'ui.checkIn.date'), nextDate),
@@ -532,8 +544,8 @@ function recordForm(
   const read = (): RecordValues => ({
     summary: summary.value,
     mood: mood.value,
-    feedback: feedbackRows.map((r) => r.values()),
-    actions: actionRows.map((r) => r.values()),
+    feedback: feedbackItems.rows.map((r) => r.values()),
+    actions: actionItems.rows.map((r) => r.values()),
     updates: updates.map((u) => ({ ...u.row, status: u.status.value, followUp: u.followUp.value })),
     next: {
       cadence: nextCadence.value,
