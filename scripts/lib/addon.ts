@@ -44,4 +44,17 @@ export function appendRows(emu: Emulator, sheetName: string, rows: unknown[][]):
   emu.setSheetValues(sheetName, [...values.map(pad), ...rows.map(pad)]);
 }
 
+const TAB_NAMES = { team: 'Team', goals: 'Goals', kpis: 'KPIs', log: 'Log', targets: 'Targets' };
+
+/** An English workbook's tabs given new contents, host-side: no trigger runs, no call is counted. */
+export function fillTabs(
+  emu: Emulator,
+  contents: Partial<Record<keyof typeof TAB_NAMES, unknown[][]>>,
+): void {
+  for (const [tab, name] of Object.entries(TAB_NAMES)) {
+    const values = contents[tab as keyof typeof TAB_NAMES];
+    if (values) emu.setSheetValues(name, values);
+  }
+}
+
 export { headers };

@@ -20,7 +20,7 @@ import { buildSync } from 'esbuild';
 import { APPS_SCRIPT_LIMITS, appsScriptCost } from '../../emulator/costs';
 import type { RecordedCall } from '../../emulator';
 import type { Reply, ReportContext, SettingsContext } from '../../src/ui/api';
-import { EXAMPLE_OPTIONS, headers, loadAddon, type Addon } from './addon';
+import { EXAMPLE_OPTIONS, fillTabs, headers, loadAddon, type Addon } from './addon';
 import { syntheticTeam, syntheticWorkbook, type SyntheticWorkbook } from './generate';
 
 export type Axis = 'rows' | 'people';
@@ -289,15 +289,7 @@ function filledWorkbook(book: SyntheticWorkbook): Addon {
   });
   const { emu, gas } = addon;
   emu.run(() => gas.setUpTracker());
-  for (const [name, values] of Object.entries({
-    Team: book.team,
-    Goals: book.goals,
-    KPIs: book.kpis,
-    Log: book.log,
-    Targets: book.targets,
-  })) {
-    emu.setSheetValues(name, values);
-  }
+  fillTabs(emu, book);
   return addon;
 }
 

@@ -5,6 +5,7 @@
  */
 import { headers } from '../../src/engine/i18n/vocabulary';
 import { syntheticWorkbook } from '../../scripts/lib/generate';
+import { fillTabs } from '../../scripts/lib/addon';
 import { loadAddon, type Addon } from '../support/addon';
 import type { EmulatorOptions } from '../../emulator';
 
@@ -45,16 +46,7 @@ export function bigWorkbook(options: EmulatorOptions = {}): Addon {
   });
   const { emu, gas } = addon;
   emu.run(() => gas.setUpTracker());
-  const book = contents();
-  for (const [name, values] of Object.entries({
-    Team: book.team,
-    Goals: book.goals,
-    KPIs: book.kpis,
-    Log: book.log,
-    Targets: book.targets,
-  })) {
-    emu.setSheetValues(name, values);
-  }
+  fillTabs(emu, contents());
   emu.clock.set(NOW);
   emu.endExecution();
   emu.resetCalls();

@@ -7,6 +7,7 @@ import {
   type Addon,
 } from '../support/addon';
 import { syntheticWorkbook } from '../../scripts/lib/generate';
+import { fillTabs } from '../../scripts/lib/addon';
 
 const custom = (addon: Addon, name: string, ...args: unknown[]): unknown =>
   addon.emu.run(() => addon.emu.withAuthMode('CUSTOM_FUNCTION', () => addon.gas[name](...args)));
@@ -112,8 +113,7 @@ describe('Dashboard: refresh', () => {
       200,
       1,
     );
-    for (const [tab, values] of Object.entries({ Team: team.team, KPIs: team.kpis, Log: team.log }))
-      addon.emu.setSheetValues(tab, values);
+    fillTabs(addon.emu, { team: team.team, kpis: team.kpis, log: team.log });
     refresh(addon);
     const large = addon.emu.sheetValues('Dashboard');
     expect(large.length).toBeGreaterThan(400);
@@ -130,13 +130,7 @@ describe('Dashboard: refresh', () => {
         5,
         2,
       );
-      for (const [tab, values] of Object.entries({
-        Team: data.team,
-        KPIs: data.kpis,
-        Log: data.log,
-      })) {
-        addon.emu.setSheetValues(tab, values);
-      }
+      fillTabs(addon.emu, { team: data.team, kpis: data.kpis, log: data.log });
       addon.emu.resetCalls();
       refresh(addon); // as the sheet's owner
       return addon.emu.totalCalls();
