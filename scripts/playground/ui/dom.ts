@@ -3,19 +3,21 @@
  * values — there is no innerHTML here — so a KPI called
  * `<img src=x onerror=alert(1)>` is shown as those characters.
  */
-export type Child = Node | string | null | undefined | false;
-export type Attributes = Record<string, string | number | boolean | null | undefined>;
+import {
+  append,
+  setAttributes,
+  type Attributes,
+  type Child,
+} from '../../../src/ui/pages/shared/dom';
 
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Attributes = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  setAttributes(node, attributes);
-  append(node, ...children);
-  return node;
-}
+// The sidebars' own builders: one way to put text into a page.
+export {
+  append,
+  el,
+  replaceChildren,
+  type Attributes,
+  type Child,
+} from '../../../src/ui/pages/shared/dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -24,26 +26,6 @@ export function svg(tag: string, attributes: Attributes = {}, ...children: Child
   setAttributes(node, attributes);
   append(node, ...children);
   return node;
-}
-
-function setAttributes(node: Element, attributes: Attributes): void {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (/^on/i.test(name)) throw new Error(`el(): use addEventListener for ${name}`);
-    if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
-}
-
-export function append(parent: Node, ...children: Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-}
-
-export function replaceChildren(parent: Node, ...children: Child[]): void {
-  while (parent.firstChild) parent.removeChild(parent.firstChild);
-  append(parent, ...children);
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

@@ -15,14 +15,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
+  setAttributes(node, attributes);
+  append(node, ...children);
+  return node;
+}
+
+/** Attributes as values: `true` is present, `false`, null and undefined are left out. */
+export function setAttributes(node: Element, attributes: Attributes): void {
   for (const [name, value] of Object.entries(attributes)) {
     // An inline handler is code made from a string: attach listeners instead.
     if (/^on/i.test(name)) throw new Error(`el(): use addEventListener for ${name}`);
     if (value === null || value === undefined || value === false) continue;
     node.setAttribute(name, value === true ? '' : String(value));
   }
-  append(node, ...children);
-  return node;
 }
 
 export function append(parent: Node, ...children: Child[]): void {
