@@ -16,6 +16,7 @@ import { ID_COLUMNS } from './layout';
 import { readSettings } from './settings';
 import { columnLetter } from './setup';
 import { tellNotStamped } from './missingIds';
+import { runsOf } from './rowWriter';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,17 +24,6 @@ export type FeedbackLoopTab = 'checkIns' | 'feedback' | 'actions';
 
 export function isFeedbackLoopTab(tab: string | null | undefined): tab is FeedbackLoopTab {
   return tab === 'checkIns' || tab === 'feedback' || tab === 'actions';
-}
-
-/** Consecutive row numbers as [first, count] runs, so each run is one block write. */
-function runsOf(rows: readonly number[]): Array<[number, number]> {
-  const result: Array<[number, number]> = [];
-  for (const row of rows) {
-    const last = result[result.length - 1];
-    if (last && last[0] + last[1] === row) last[1]++;
-    else result.push([row, 1]);
-  }
-  return result;
 }
 
 export function stampFeedbackLoopRows(

@@ -11,6 +11,7 @@ import { findColumns } from '../engine/records/table';
 import type { Lang } from '../engine/types';
 import { takeIds } from './ids';
 import { ID_COLUMNS } from './layout';
+import { runsOf } from './rowWriter';
 import { readTab, type Tabs } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,17 +31,16 @@ export function tellNotStamped(
 }
 
 /** Row numbers (1-based) of rows with content and no ID, in a tab as read (header included). */
-function rowsMissingIds(tab: TabId, values: unknown[][], idIndex: number): number[] {
-  const columns = findColumns(tab, values[0] ?? []) as Partial<Record<string, number>>;
-  const skip = new Set<number>([idIndex]);
-  for (const field of DERIVED_FIELDS[tab] ?? []) {
-    const index = columns[field];
-    if (index !== undefined) skip.add(index);
-  }
+function rowsMissingIds(
+  values: unknown[][],
+  idIndex: number,
+  derived: ReadonlySet<number>,
+): number[] {
   const missing: number[] = [];
   values.forEach((row, i) => {
     if (i === 0 || readText(row[idIndex]) !== '') return;
-    if (row.some((cell, j) => !skip.has(j) && !isBlank(cell))) missing.push(i + 1);
+    if (row.some((cell, j) => j !== idIndex && !derived.has(j) && !isBlank(cell)))
+      missing.push(i + 1);
   });
   return missing;
 }
@@ -56,7 +56,8 @@ export function stampMissingIds(sheet: Sheet, tab: TabId, values: unknown[][] | 
   const columns = findColumns(tab, values[0] ?? []) as Partial<Record<string, number>>;
   const idIndex = columns[spec.field];
   if (idIndex === undefined) return 0;
-  const missing = rowsMissingIds(tab, values, idIndex);
+  const derived = new Set((DERIVED_FIELDS[tab] ?? []).flatMap((field) => columns[field] ?? []));
+  const missing = rowsMissingIds(values, idIndex, derived);
   if (missing.length === 0) return 0;
   const ids = takeIds(
     spec.prefix,
@@ -64,15 +65,10 @@ export function stampMissingIds(sheet: Sheet, tab: TabId, values: unknown[][] | 
     values.slice(1).map((row) => row[idIndex]),
   );
   let next = 0;
-  let start = 0;
-  while (start < missing.length) {
-    let end = start;
-    while (end + 1 < missing.length && missing[end + 1] === (missing[end] as number) + 1) end++;
-    const count = end - start + 1;
+  for (const [first, count] of runsOf(missing)) {
     sheet
-      .getRange(missing[start] as number, idIndex + 1, count, 1)
+      .getRange(first, idIndex + 1, count, 1)
       .setValues(Array.from({ length: count }, () => [ids[next++]]));
-    start = end + 1;
   }
   return missing.length;
 }

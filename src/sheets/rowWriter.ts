@@ -20,6 +20,17 @@ export function positionsOf(columns: Partial<Record<string, number>>): Positions
   return positions;
 }
 
+/** Consecutive row numbers as [first, count] runs, so each run is one block write. */
+export function runsOf(rows: readonly number[]): Array<[number, number]> {
+  const result: Array<[number, number]> = [];
+  for (const row of rows) {
+    const last = result[result.length - 1];
+    if (last && last[0] + last[1] === row) last[1]++;
+    else result.push([row, 1]);
+  }
+  return result;
+}
+
 /** Contiguous runs of the add-on's columns, so user columns in between are never rewritten. */
 function runs(
   positions: Positions,
